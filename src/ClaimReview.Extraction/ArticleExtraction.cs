@@ -1,0 +1,14 @@
+using ClaimReview.Extraction.Claims;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Parsing;
+using ClaimReview.Extraction.Recognition;
+
+namespace ClaimReview.Extraction;
+
+/// <summary>Everything found in one article. All offsets refer to <see cref="ParsedArticle.RawText"/>.</summary>
+public sealed record ArticleExtraction(
+    ParsedArticle Article,
+    IReadOnlyList<ExtractedActor> Actors,
+    IReadOnlyList<ActorMention> Mentions,
+    IReadOnlyList<ExtractedEvent> Events,
+    IReadOnlyList<ExtractedClaim> Claims);

@@ -1,0 +1,12 @@
+namespace ClaimReview.Extraction.Claims;
+
+public enum ClaimKind
+{
+    Territorial,
+    Responsibility,
+    Casualty,
+    Denial,
+    Assessment,
+    Designation,
+    Other,
+}

@@ -1,0 +1,17 @@
+namespace ClaimReview.Extraction.Recognition;
+
+public enum ActorKind
+{
+    ArmedGroup,
+    GroupBranch,
+    MediaArm,
+    NewsOutlet,
+    Person,
+    GovernmentBody,
+    Military,
+    Police,
+    PoliticalParty,
+    ThinkTank,
+    InternationalBody,
+    Other,
+}

@@ -1,0 +1,7 @@
+namespace ClaimReview.Extraction.Recognition;
+
+/// <summary>
+/// A known actor: canonical name, kind, surface forms (case-sensitive) and the canonical name of its parent.
+/// The importer builds the lexicon from the database, so editors' alias changes reach the next import.
+/// </summary>
+public sealed record LexiconEntry(string Name, ActorKind Kind, IReadOnlyList<string> Aliases, string? ParentName = null);

@@ -1,0 +1,66 @@
+using ClaimReview.Extraction.Claims;
+
+namespace ClaimReview.Web.Data;
+
+public enum ClaimStatus
+{
+    Unverified,
+    Corroborated,
+    Disputed,
+    Refuted,
+    Unverifiable,
+}
+
+public sealed class Claim
+{
+    public long Id { get; set; }
+    public required string Key { get; set; }
+    public long? ClaimantId { get; set; }
+    public Actor? Claimant { get; set; }
+    public string? ClaimantText { get; set; }
+    public ClaimKind Kind { get; set; }
+    public required string Summary { get; set; }
+    public ClaimStatus Status { get; set; }
+
+    public List<ClaimReport> Reports { get; } = [];
+    public List<ClaimEvent> Events { get; } = [];
+    public List<ClaimCounter> Counters { get; } = [];
+    public List<ClaimTag> Tags { get; } = [];
+}
+
+/// <summary>One outlet's wording of a claim: the exact quote and whether it is attributed or stated as fact.</summary>
+public sealed class ClaimReport
+{
+    public long Id { get; set; }
+    public long ClaimId { get; set; }
+    public long ArticleId { get; set; }
+    public required string Quote { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public bool AttributedToSource { get; set; }
+}
+
+public sealed class ClaimEvent
+{
+    public long ClaimId { get; set; }
+    public long EventId { get; set; }
+}
+
+/// <summary><see cref="ClaimId"/> counters <see cref="CounteredClaimId"/> (a police denial counters the province claim).</summary>
+public sealed class ClaimCounter
+{
+    public long ClaimId { get; set; }
+    public long CounteredClaimId { get; set; }
+}
+
+public sealed class Tag
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class ClaimTag
+{
+    public long ClaimId { get; set; }
+    public long TagId { get; set; }
+}

@@ -1,0 +1,21 @@
+using ClaimReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Infrastructure;
+
+public static class ClaimReviewServices
+{
+    /// <summary>Everything the app and the CLI verbs share: database, importer, exporter.</summary>
+    public static IServiceCollection AddClaimReview(this IServiceCollection services)
+    {
+        // Resolved from the host's final configuration, so --db, environment variables and test settings all apply.
+        services.AddSingleton(sp => DatabaseOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddDbContext<ClaimReviewDb>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        return services;
+    }
+}

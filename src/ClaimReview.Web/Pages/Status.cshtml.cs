@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimReview.Web.Pages;
+
+/// <summary>The page shown for a bare status code (404, 403, 400...), re-executed by the status-code middleware.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Heading, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is no page at this address. The record may have been merged or removed, or the link is mistyped."),
+            403 => ("Not allowed", "Your account does not have permission for this."),
+            400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
+            _ => ($"Error {code}", "The request could not be completed."),
+        };
+        // Direct visits to /status/404 keep a 200; re-executed requests keep their original code.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        {
+            return;
+        }
+        Response.StatusCode = code;
+    }
+}

@@ -1,0 +1,54 @@
+using ClaimReview.Web.Cli;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+// The command line decides: serve (default), or run a verb and exit.
+var command = CommandLine.Parse(args);
+if (command.Error is not null)
+{
+    await Console.Error.WriteLineAsync($"error: {command.Error}\n\n{CommandLine.Usage}");
+    return 2;
+}
+if (command.Verb == Verb.Help)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.HostArgs] });
+if (command.Database is not null)
+{
+    builder.Configuration.AddInMemoryCollection([new(DatabaseOptions.ConfigKey, command.Database)]);
+}
+
+// Logging: Serilog, console plus rolling file, one line per request.
+builder.Logging.AddClaimReviewLogging(builder.Configuration, commandLineVerb: command.Verb != Verb.Serve);
+
+// Application services: database, importer, exporter.
+builder.Services.AddClaimReview();
+
+if (command.Verb != Verb.Serve)
+{
+    await using var cli = builder.Build();
+    return await CommandRunner.RunAsync(command, cli.Services);
+}
+
+// Web: Razor Pages, health, database set-up before the first request.
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHostedService<DatabaseInitializer>();
+
+var app = builder.Build();
+
+// Errors: a friendly page for exceptions and for every bare status code.
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseMiddleware<RequestLogging>();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,74 @@
+using ClaimReview.Testing;
+using Microsoft.Playwright;
+
+namespace ClaimReview.BrowserTests;
+
+/// <summary>
+/// One Debian Chromium per test class (headless, fresh profile, no background networking) driving the app
+/// on a real Kestrel port. Screenshots go to TestResults/screenshots; a failing test also keeps a trace.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private string? _profile;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(
+        Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"Chromium not found at {executable}. Install it with 'apt-get install -y chromium' (the README's test command does this) or set CHROMIUM_PATH.");
+        }
+        _profile = Directory.CreateTempSubdirectory("claimreview-chromium-").FullName;
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={_profile}",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        if (_profile is not null)
+        {
+            try
+            {
+                Directory.Delete(_profile, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still hold a lock file for a moment.
+            }
+        }
+    }
+
+    /// <summary>A fresh browser context on <paramref name="app"/>, tracing so a failure can be replayed.</summary>
+    public async Task<IPage> OpenAsync(TestApp app)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a screenshot (always) and, when <paramref name="failed"/>, the trace, named after the test.</summary>
+    public static async Task SaveArtifactsAsync(IPage page, string name, bool failed)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+        await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = failed ? Path.Combine(ArtifactsDirectory, name + ".trace.zip") : null });
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ClaimReview.Testing;
+
+/// <summary>
+/// The real app on Kestrel (a free 127.0.0.1 port) with its own SQLite file in a temp folder, deleted on dispose.
+/// Settings can be added before the first request; with importSeeds the repository seeds are imported on start.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public TestApp(bool importSeeds = false)
+    {
+        Folder = Directory.CreateTempSubdirectory("claimreview-test-").FullName;
+        DatabasePath = Path.Combine(Folder, "claimreview.db");
+        LogFile = Path.Combine(Folder, "logs", "claimreview-.log");
+        _settings["ClaimReview:Database"] = DatabasePath;
+        _settings["ClaimReview:LogFile"] = LogFile;
+        _settings["ClaimReview:ImportSeedsOnFirstRun"] = importSeeds ? "true" : "false";
+        _settings["ClaimReview:SeedsDirectory"] = RepositoryPaths.Seeds;
+        UseKestrel();
+    }
+
+    public string Folder { get; }
+    public string DatabasePath { get; }
+    public string LogFile { get; }
+
+    public TestApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:41234/ (starts the server).</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+    }
+
+    /// <summary>An HttpClient over real HTTP that does not follow redirects and keeps cookies.</summary>
+    public HttpClient CreateHttpClient()
+    {
+        return CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the OS temp cleaner gets it.
+        }
+    }
+}
