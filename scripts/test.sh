@@ -28,7 +28,7 @@ dotnet format ClaimReview.sln --verify-no-changes --no-restore
 echo "== Tests"
 log=$(mktemp)
 set +e
-dotnet test ClaimReview.sln --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test ClaimReview.sln --no-build -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line over all lanes.

@@ -4,15 +4,13 @@ using Microsoft.Playwright;
 namespace ClaimReview.BrowserTests;
 
 /// <summary>
-/// One Debian Chromium per test class (headless, fresh profile, no background networking) driving the app
+/// One Debian Chromium per test class (headless, a fresh temp profile per launch, no background networking) driving the app
 /// on a real Kestrel port. Screenshots go to TestResults/screenshots; a failing test also keeps a trace.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private string? _profile;
-
-    public IPlaywright Playwright { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
 
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(
         Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots")).FullName;
@@ -25,7 +23,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium not found at {executable}. Install it with 'apt-get install -y chromium' (the README's test command does this) or set CHROMIUM_PATH.");
         }
-        _profile = Directory.CreateTempSubdirectory("claimreview-chromium-").FullName;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,32 +31,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={_profile}",
+                "--disable-component-update", "--disable-sync",
             ],
         });
     }
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
-        if (_profile is not null)
+        if (Browser is not null)
         {
-            try
-            {
-                Directory.Delete(_profile, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still hold a lock file for a moment.
-            }
+            await Browser.DisposeAsync();
         }
+        Playwright?.Dispose();
     }
 
     /// <summary>A fresh browser context on <paramref name="app"/>, tracing so a failure can be replayed.</summary>
     public async Task<IPage> OpenAsync(TestApp app)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         return await context.NewPageAsync();
     }
