@@ -36,6 +36,7 @@ if (command.Verb != Verb.Serve)
 
 // Web: Razor Pages, health, database set-up before the first request.
 builder.Services.AddRazorPages();
+builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHostedService<DatabaseInitializer>();
 
