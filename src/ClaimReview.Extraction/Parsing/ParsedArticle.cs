@@ -12,4 +12,8 @@ public sealed record ParsedArticle(
     string? Dateline,
     string? Byline,
     IReadOnlyList<TextSegment> Paragraphs,
-    IReadOnlyList<TextSegment> Boilerplate);
+    IReadOnlyList<TextSegment> Boilerplate)
+{
+    /// <summary>Where <see cref="Title"/> starts in <see cref="RawText"/> (set by <see cref="ArticleParser"/>; -1 when unknown).</summary>
+    public int TitleStart { get; init; } = -1;
+}

@@ -1,0 +1,948 @@
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Parsing;
+using ClaimReview.Extraction.Recognition;
+
+namespace ClaimReview.Extraction.Claims;
+
+/// <summary>
+/// Finds statements attributed to a source, sentence by sentence.
+/// <list type="bullet">
+/// <item>Territorial: a group announces/declares/establishes/claims a province or branch ("IS claimed it has
+/// established a province in India"); the object is the branch ("a province in India" is the branch covering India).</item>
+/// <item>Responsibility: "took responsibility/credit for", "claimed an attack", "an attack it claimed"; casualty:
+/// a group's statement that it "inflicted casualties" or was "killing or injuring" soldiers.</item>
+/// <item>Denial: a non-group source dismisses, denies, downplays, or calls the claim propaganda; it counters the
+/// territorial claims of the article.</item>
+/// <item>Designation: "designated", "blacklisted", "added ... to its list".</item>
+/// <item>Assessment / other: what a named or unnamed source said ("said Rita Katz", "a police spokesman said",
+/// "according to a military official", "Analysts say"), including quotes continued in the next paragraph.</item>
+/// </list>
+/// The claimant is the actor (or the unnamed source's words) that is the subject of the verb, or follows it
+/// ("said X", "according to X"); "it", "the group", "he", "they" refer back to the last such source.
+/// <see cref="ClaimReport.AttributedToSource"/> is true when a verb of saying or claiming (claim, say, according to,
+/// allege, tweet, state...) introduces the content, false when the outlet states the group's act as fact
+/// ("IS has established", "IS announced", "IS took responsibility").
+/// Keys: claimant (top-level group for a group's branches and media) + kind + object (branch, event, or topic).
+/// </summary>
+internal static class ClaimExtractor
+{
+    private static readonly WordSet SpeechVerbs = WordLists.Set(
+        "said", "says", "say", "saying", "added", "adds", "tweeted", "told", "tells", "warned", "warns", "wrote", "writes",
+        "stated", "states", "stating", "noted", "notes", "insisted", "insists", "argued", "argues", "asserted", "asserts",
+        "cautioned", "believes", "maintains", "maintained", "confirmed", "confirms", "explained", "observed",
+        "suggested", "suggests", "acknowledged", "admitted", "reported", "predicted", "stressed", "emphasised",
+        "emphasized", "alleges", "claimed", "claims", "claim", "claiming");
+
+    private static readonly WordSet ClaimVerbs = WordLists.Set("claim", "claims", "claimed", "claiming");
+
+    private static readonly WordSet AttributionWords = WordLists.Set(
+        "claim", "claims", "claimed", "claiming", "say", "says", "said", "saying", "according", "alleged", "allegedly",
+        "reportedly", "purportedly", "purported", "tweeted", "stated", "stating", "statement", "told", "insisted", "asserted");
+
+    private static readonly WordSet TerritorialVerbs = WordLists.Set(
+        "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
+        "declaring", "established", "establish", "establishes", "establishing", "establishment", "creation", "created",
+        "create", "creating", "introduced", "introducing", "unveiled", "launched", "called");
+
+    private static readonly WordSet TerritorialNouns = WordLists.Set("province", "provinces", "wilayah", "wilayat", "branch", "offshoot", "chapter");
+
+    private static readonly WordSet DenialWords = WordLists.Set(
+        "dismissed", "dismisses", "dismiss", "denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes",
+        "downplay", "downplayed", "downplaying", "propaganda", "baseless", "unfounded");
+
+    private static readonly WordSet ResponsibilityNouns = WordLists.Set("responsibility", "credit");
+
+    private static readonly WordSet ResponsibilityVerbs = WordLists.Set(
+        "claimed", "claiming", "claim", "claims", "took", "taking", "take", "takes", "accepted", "assumed", "owned");
+
+    private static readonly WordSet CasualtyPhrases = WordLists.Set("casualties", "inflicted");
+
+    private static readonly WordSet Pronouns = WordLists.Set("it", "they", "he", "she", "group", "outfit", "organisation", "organization");
+
+    private static readonly WordSet NounBefore = WordLists.Set(
+        "the", "a", "an", "its", "their", "his", "her", "these", "those", "such", "this", "that", "whose", "our", "any", "no",
+        "false", "new", "rival", "competing", "earlier", "previous");
+
+    private static readonly WordSet PropagandaVerdict = WordLists.Set("pure", "merely", "mere", "just", "only", "as", "is", "but", "simply", "nothing");
+
+    private static readonly WordSet ClauseBreaks = WordLists.Set(
+        "that", "which", "who", "whom", "but", "when", "while", "as", "because", "although", "though", "after", "before",
+        "if", "since", "where", "so", "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+        "to", "by", "with", "for", "on", "at", "in", "of", "from");
+
+    private static readonly WordSet AnalystWords = WordLists.Set(
+        "analysts", "analyst", "observers", "observer", "experts", "expert", "researchers", "researcher", "scholars", "monitors",
+        "scholar", "professor", "fellow", "director", "monitoring", "think", "institute");
+
+    private static readonly WordSet Evaluative = WordLists.Set(
+        "should", "could", "may", "might", "likely", "possible", "possibly", "appears", "seems", "significant", "absurd",
+        "serious", "seriously", "threat", "warned", "aimed", "attempt", "attempting", "seeking", "strategy", "goal",
+        "end", "over", "no", "not", "never", "relevance", "believe", "believed", "think", "expect");
+
+    public static List<ExtractedClaim> Extract(
+        ArticleFacts facts,
+        List<EventMention> events,
+        IReadOnlyDictionary<string, List<string>> branchesByArea)
+    {
+        var doc = facts.Doc;
+        var drafts = new List<Draft>();
+        // "the attack" in a sentence without its own details is the article's main violent event.
+        var mainViolence = events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        ArticleActor? lastGroup = null;
+        ArticleActor? lastArmedGroup = null;
+        ArticleActor? lastPerson = null;
+        Claimant? lastSpeaker = null;
+        var previousSegment = -1;
+        Claimant? openQuoteSpeaker = null;
+
+        for (var s = 0; s < doc.Sentences.Count; s++)
+        {
+            var sentence = doc.Sentences[s];
+            var a = sentence.TokenStart;
+            var b = sentence.TokenEnd;
+            var violence = events.FirstOrDefault(e => e.Sentence == s && e.IsViolence);
+            var designation = events.FirstOrDefault(e => e.Sentence == s && e.Kind == EventKind.Designation);
+            var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker);
+            var produced = new List<Draft>();
+
+            // Territorial claims, one per verb naming a branch.
+            for (var t = a; t < b; t++)
+            {
+                var word = doc.Text(t);
+                var isClaimVerb = ClaimVerbs.Contains(word) && !IsNoun(doc, t);
+                if (!doc.IsWord(t) || !(TerritorialVerbs.Contains(word) || isClaimVerb || doc.Is(t, "says")))
+                {
+                    continue;
+                }
+
+                if ((isClaimVerb || doc.Is(t, "says") || doc.Is(t, "called")) && !TerritorialFollows(facts, t, b))
+                {
+                    continue;
+                }
+
+                if (!TerritorialNearby(facts, a, b) || (doc.Is(t, "called") && doc.Is(t - 1, "so")))
+                {
+                    continue;
+                }
+
+                var speaker = FindSpeaker(context, a, b, out _);
+                if ((speaker is { Actor: { } sa } && !IsGroupLike(sa)) || speaker is { Actor: null })
+                {
+                    // "... declaring this India branch ..., BBC Monitoring said": the outlet's assessment, not the group's claim.
+                    continue;
+                }
+
+                var (subject, explicitSubject) = GroupSubject(context, t);
+                var objectKey = EventExtractor.TerritorialObject(facts, s, t, explicitSubject ? subject?.Actor?.RootKey : null, branchesByArea);
+                if (objectKey is null)
+                {
+                    continue;
+                }
+
+                // A group claims its own branches: "the Taliban ... the creation of" a Khorasan Province is not a Taliban claim.
+                var objectRoot = facts.Known.FirstOrDefault(k => k.Key == objectKey)?.RootKey ?? objectKey;
+                if (subject?.Actor?.RootKey != objectRoot)
+                {
+                    if (explicitSubject)
+                    {
+                        continue;
+                    }
+
+                    var owner = facts.Actors.Actors.FirstOrDefault(x => x.Key == objectRoot) ?? facts.Actors.Actors.FirstOrDefault(x => x.Key == objectKey);
+                    if (owner is null)
+                    {
+                        continue;
+                    }
+
+                    subject = new Claimant(owner, null);
+                }
+
+                produced.Add(new Draft(s, ClaimKind.Territorial, subject!, objectKey, Attributed(doc, a, t, b), null));
+            }
+
+            // Responsibility and casualty claims by a group.
+            var responsibilityAt = ResponsibilityCue(facts, a, b);
+            if (responsibilityAt >= 0)
+            {
+                var (subject, _) = GroupSubject(context, responsibilityAt);
+                if (subject is not null)
+                {
+                    var eventKey = violence?.Key ?? mainViolence;
+                    produced.Add(new Draft(s, ClaimKind.Responsibility, subject, eventKey ?? "unspecified", Attributed(doc, a, responsibilityAt, b), eventKey));
+                }
+            }
+            else
+            {
+                var casualtyAt = CasualtyCue(doc, a, b);
+                if (casualtyAt >= 0)
+                {
+                    var (subject, _) = GroupSubject(context, casualtyAt);
+                    if (subject is not null)
+                    {
+                        produced.Add(new Draft(s, ClaimKind.Casualty, subject, violence?.Key ?? "unspecified", true, violence?.Key));
+                    }
+                }
+            }
+
+            // Designations.
+            if (designation is not null)
+            {
+                var designator = designation.DesignatorKey is null ? null : facts.Actors.Actors.First(x => x.Key == designation.DesignatorKey);
+                if (designator is not null)
+                {
+                    produced.Add(new Draft(s, ClaimKind.Designation, new Claimant(designator, null), designation.ObjectKey, false, designation.Key));
+                }
+            }
+
+            // What a source said: denial, assessment or other.
+            var source = FindSpeaker(context, a, b, out var speechAt);
+            var continuation = false;
+            if (source is null && openQuoteSpeaker is not null && sentence.Segment != previousSegment && StartsWithQuote(doc, a))
+            {
+                source = openQuoteSpeaker;
+                continuation = true;
+            }
+
+            var denialAt = DenialCue(doc, a, b);
+            if (denialAt < 0 && HasNoPresence(doc, a, b))
+            {
+                denialAt = a;
+            }
+
+            if (source is null && denialAt >= 0)
+            {
+                source = SubjectBefore(context, denialAt, allowGroups: false);
+                speechAt = denialAt;
+            }
+
+            if (source is not null && !produced.Any(p => SameClaimant(p.Claimant, source)))
+            {
+                if (source.Actor is { } actor && IsGroupLike(actor))
+                {
+                    if (violence is not null)
+                    {
+                        produced.Add(new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key));
+                    }
+                    else if (speechAt >= 0 || continuation)
+                    {
+                        produced.Add(new Draft(s, ClaimKind.Other, source, null, true, null));
+                    }
+                }
+                else
+                {
+                    var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null);
+                    var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
+                    produced.Add(new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, speechAt >= 0 || continuation, violence?.Key));
+                }
+            }
+
+            drafts.AddRange(produced);
+
+            // Remember who spoke, for pronouns and for quotes that run on into the next paragraph.
+            foreach (var (_, actor) in facts.MentionsIn(a, b))
+            {
+                if (IsGroupLike(actor))
+                {
+                    lastGroup = actor.Kind == ActorKind.MediaArm && lastGroup is not null ? lastGroup : actor;
+                    lastArmedGroup = actor.Kind == ActorKind.ArmedGroup ? actor : lastArmedGroup;
+                }
+                else if (actor.Kind == ActorKind.Person)
+                {
+                    lastPerson = actor;
+                }
+            }
+
+            var spoken = produced.LastOrDefault()?.Claimant ?? source;
+            if (spoken is not null)
+            {
+                lastSpeaker = spoken;
+            }
+
+            if (sentence.Segment != previousSegment)
+            {
+                previousSegment = sentence.Segment;
+            }
+
+            var segmentEnd = s + 1 >= doc.Sentences.Count || doc.Sentences[s + 1].Segment != sentence.Segment;
+            if (segmentEnd)
+            {
+                var (start, end) = doc.Segments[sentence.Segment];
+                openQuoteSpeaker = HasUnclosedQuote(doc.Raw, start, end) ? spoken ?? (continuation ? openQuoteSpeaker : null) : null;
+            }
+        }
+
+        return Build(facts, drafts, events);
+    }
+
+    private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events)
+    {
+        // The article's main subject: the branch its territorial claims are most often about.
+        var defaultObject = drafts.Where(d => d.Kind == ClaimKind.Territorial && d.Object is not null)
+            .GroupBy(d => d.Object!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        string? lastTerritorial = null;
+        foreach (var d in drafts)
+        {
+            if (d.Kind == ClaimKind.Territorial)
+            {
+                d.Object ??= defaultObject;
+                lastTerritorial = d.Object ?? lastTerritorial;
+            }
+            else if (d.Kind == ClaimKind.Denial)
+            {
+                d.Object ??= BranchIn(facts, d.Sentence) ?? defaultObject ?? lastTerritorial ?? d.EventKey ?? "general";
+            }
+            else if (d.Object is null)
+            {
+                d.Object = BranchIn(facts, d.Sentence) ?? defaultObject ?? d.EventKey ?? "general";
+            }
+        }
+
+        var claims = new List<ExtractedClaim>();
+        var keyed = drafts.Where(d => d.Object is not null).GroupBy(d => Key(d), StringComparer.Ordinal);
+        foreach (var group in keyed)
+        {
+            var first = group.First();
+            var reports = group.Select(d => d.Sentence).Distinct().Select(s =>
+            {
+                var sentence = facts.Doc.Sentences[s];
+                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed));
+            }).ToList();
+            var eventKeys = group.Select(d => d.EventKey).Where(k => k is not null).Select(k => k!).Distinct().ToList();
+            if (first.Kind == ClaimKind.Territorial && first.Object is not null)
+            {
+                eventKeys.AddRange(events.Where(e => e.Kind == EventKind.Announcement && e.ObjectKey == first.Object).Select(e => e.Key).Distinct().Except(eventKeys));
+            }
+
+            var counters = new List<string>();
+            if (first.Kind == ClaimKind.Denial)
+            {
+                // A denial counters the group claims about the same branch or event.
+                counters.AddRange(drafts
+                    .Where(d => d.Kind is ClaimKind.Territorial or ClaimKind.Responsibility or ClaimKind.Casualty && d.Claimant.Actor is { } x && IsGroupLike(x)
+                        && (d.Object == first.Object || (first.EventKey is not null && d.EventKey == first.EventKey)))
+                    .Select(Key).Distinct());
+            }
+
+            claims.Add(new ExtractedClaim(
+                group.Key,
+                first.Claimant.Actor?.Key,
+                first.Claimant.Actor is null ? first.Claimant.Text : null,
+                first.Kind,
+                Summary(facts, first, facts.SentenceText(first.Sentence)),
+                eventKeys,
+                counters,
+                reports));
+        }
+
+        return claims;
+    }
+
+    private static string Key(Draft d)
+    {
+        var claimant = d.Claimant.Actor is { } actor
+            ? (IsGroupLike(actor) ? actor.RootKey : actor.Key)
+            : ActorKeys.For(StripDeterminers(d.Claimant.Text ?? "unknown"));
+        return claimant + ":" + KindWord(d.Kind) + ":" + d.Object;
+    }
+
+    public static string KindWord(ClaimKind kind) => kind switch
+    {
+        ClaimKind.Territorial => "territorial",
+        ClaimKind.Responsibility => "responsibility",
+        ClaimKind.Casualty => "casualty",
+        ClaimKind.Denial => "denial",
+        ClaimKind.Assessment => "assessment",
+        ClaimKind.Designation => "designation",
+        _ => "other",
+    };
+
+    private static string Summary(ArticleFacts facts, Draft d, string quote)
+    {
+        var who = d.Claimant.Actor?.Name ?? Capitalise(d.Claimant.Text ?? "Unknown source");
+        var what = NameOf(facts, d.Object);
+        return d.Kind switch
+        {
+            ClaimKind.Territorial => $"{who} claims to have established {what}",
+            ClaimKind.Responsibility => $"{who} claims responsibility for {what}",
+            ClaimKind.Casualty => $"{who} claims to have inflicted casualties in {what}",
+            ClaimKind.Denial => $"{who} dismisses the claim about {what}",
+            ClaimKind.Designation => $"{who} designates {what}",
+            ClaimKind.Assessment => $"{who} on {what}: {Shorten(quote)}",
+            _ => $"{who}: {Shorten(quote)}",
+        };
+    }
+
+    private static string NameOf(ArticleFacts facts, string? key)
+    {
+        if (key is null)
+        {
+            return "an unspecified subject";
+        }
+
+        var actor = facts.Actors.Actors.FirstOrDefault(a => a.Key == key);
+        if (actor is not null)
+        {
+            return actor.Name;
+        }
+
+        var known = facts.Known.FirstOrDefault(a => a.Key == key);
+        if (known is not null)
+        {
+            return known.Name;
+        }
+
+        // Event keys read "violence:2019-05-10:india".
+        var parts = key.Split(':');
+        return parts.Length >= 3 && parts[0] == "violence" ? $"the violence of {parts[1]} in {parts[2]}" : key;
+    }
+
+    private static string Shorten(string quote)
+    {
+        var text = string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 140 ? text : text[..137].TrimEnd() + "...";
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string StripDeterminers(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && WordLists.Determiners.Contains(words[0]))
+        {
+            words.RemoveAt(0);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static string? BranchIn(ArticleFacts facts, int sentence)
+    {
+        var s = facts.Doc.Sentences[sentence];
+        return facts.MentionsIn(s.TokenStart, s.TokenEnd).Where(m => m.Actor.Kind == ActorKind.GroupBranch).Select(m => m.Actor.Key).FirstOrDefault();
+    }
+
+    private static bool IsGroupLike(ArticleActor actor) => actor.Kind is ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm;
+
+    private static bool SameClaimant(Claimant a, Claimant b) =>
+        (a.Actor is not null && b.Actor is not null && (a.Actor.Key == b.Actor.Key || (IsGroupLike(a.Actor) && IsGroupLike(b.Actor) && a.Actor.RootKey == b.Actor.RootKey)))
+        || (a.Actor is null && b.Actor is null && a.Text == b.Text);
+
+    private static bool IsNoun(TokenizedArticle doc, int t) =>
+        NounBefore.Has(doc, t - 1) || doc.IsPunct(t - 1, '\'') || doc.Is(t - 1, "s") && doc.IsPunct(t - 2, '\'');
+
+    private static bool Attributed(TokenizedArticle doc, int start, int verb, int end)
+    {
+        for (var t = Math.Max(start, verb - 8); t <= verb && t < end; t++)
+        {
+            if (doc.IsWord(t) && AttributionWords.Has(doc, t) && !(ClaimVerbs.Has(doc, t) && IsNoun(doc, t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TerritorialFollows(ArticleFacts facts, int verb, int end)
+    {
+        for (var t = verb + 1; t < Math.Min(end, verb + 10); t++)
+        {
+            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TerritorialNearby(ArticleFacts facts, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ResponsibilityCue(ArticleFacts facts, int start, int end)
+    {
+        var doc = facts.Doc;
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t))
+            {
+                continue;
+            }
+
+            if (ResponsibilityNouns.Has(doc, t) && (ResponsibilityVerbs.Has(doc, t - 1) || ResponsibilityVerbs.Has(doc, t - 2)))
+            {
+                return t - 1;
+            }
+
+            // "said it had carried out the attack", "was behind the bombing"
+            if ((doc.Is(t, "carried") && doc.Is(t + 1, "out")) || doc.Is(t, "behind") || doc.Is(t, "conducted"))
+            {
+                for (var u = t + 1; u < Math.Min(end, t + 6); u++)
+                {
+                    if (IsViolenceWord(doc, u))
+                    {
+                        return t;
+                    }
+                }
+            }
+
+            if (ClaimVerbs.Has(doc, t) && !IsNoun(doc, t))
+            {
+                // "claimed an attack" / "an attack it claimed" / "which the group had claimed"
+                for (var u = t + 1; u < Math.Min(end, t + 5); u++)
+                {
+                    if (IsViolenceWord(doc, u))
+                    {
+                        return t;
+                    }
+                }
+
+                for (var u = t - 1; u >= Math.Max(start, t - 10); u--)
+                {
+                    if (IsViolenceWord(doc, u))
+                    {
+                        return t;
+                    }
+
+                    if (doc.IsPunct(u, '.') || doc.IsPunct(u, ';'))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsViolenceWord(TokenizedArticle doc, int t) =>
+        doc.IsWord(t) && (doc.Is(t, "attack") || doc.Is(t, "attacks") || doc.Is(t, "clashes") || doc.Is(t, "clash")
+            || doc.Is(t, "bombing") || doc.Is(t, "bombings") || doc.Is(t, "blast") || doc.Is(t, "killing") || doc.Is(t, "raid")
+            || doc.Is(t, "raids") || doc.Is(t, "ambush") || doc.Is(t, "assault") || doc.Is(t, "shooting"));
+
+    private static int CasualtyCue(TokenizedArticle doc, int start, int end)
+    {
+        var claimAt = -1;
+        for (var t = start; t < end; t++)
+        {
+            if (doc.IsWord(t) && (ClaimVerbs.Has(doc, t) && !IsNoun(doc, t) || doc.Is(t, "stating") || doc.Is(t, "said")))
+            {
+                claimAt = t;
+            }
+            else if (claimAt >= 0 && ((doc.Is(t, "inflicted") && doc.Is(t + 1, "casualties"))
+                || ((doc.Is(t, "killing") || doc.Is(t, "killed")) && (doc.Is(t + 1, "or") || doc.Is(t + 1, "and")) && (doc.Is(t + 2, "injuring") || doc.Is(t + 2, "wounding")))))
+            {
+                return claimAt;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A word of denial; "propaganda" only as a verdict ("pure propaganda", "merely propaganda",
+    /// "dismissed ... as propaganda"), not as in "propaganda mouthpiece".</summary>
+    private static int DenialCue(TokenizedArticle doc, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t) || !DenialWords.Has(doc, t))
+            {
+                continue;
+            }
+
+            if (!doc.Is(t, "propaganda") || PropagandaVerdict.Has(doc, t - 1) || (doc.IsPunct(t - 1, '"') && PropagandaVerdict.Has(doc, t - 2)))
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasNoPresence(TokenizedArticle doc, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (doc.Is(t, "no"))
+            {
+                for (var u = t + 1; u < Math.Min(end, t + 5); u++)
+                {
+                    if (doc.Is(u, "presence") || doc.Is(u, "relevance"))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithQuote(TokenizedArticle doc, int token) =>
+        doc.Tokens[token].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[token].Start] is '"' or '“' or '‘' or '\'';
+
+    private static bool HasUnclosedQuote(string raw, int start, int end)
+    {
+        var open = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (raw[i] == '“')
+            {
+                open++;
+            }
+            else if (raw[i] == '”')
+            {
+                open = Math.Max(0, open - 1);
+            }
+            else if (raw[i] == '"')
+            {
+                open = open > 0 ? open - 1 : 1;
+            }
+        }
+
+        return open > 0;
+    }
+
+    private static bool IsAssessment(ArticleFacts facts, Claimant source, int start, int end)
+    {
+        if (source.Actor is { Kind: ActorKind.ThinkTank or ActorKind.NewsOutlet })
+        {
+            return true;
+        }
+
+        if (source.Actor is null && source.Text is { } text && text.Split(' ').Any(w => AnalystWords.Contains(w)))
+        {
+            return true;
+        }
+
+        for (var t = start; t < end; t++)
+        {
+            if (facts.Doc.IsWord(t) && (Evaluative.Has(facts.Doc, t) || AnalystWords.Has(facts.Doc, t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The group that makes a claim: the group-like actor nearest before the verb (a branch name being
+    /// introduced in quotes is the object, not the subject; "it" or "the group" refers to the last group named), else
+    /// a group or media arm named after it, else the last group named. Explicit is false for the fallbacks.</summary>
+    private static (Claimant? Subject, bool Explicit) GroupSubject(Context c, int verb)
+    {
+        var doc = c.Facts.Doc;
+        var s = doc.Sentences[c.Sentence];
+        for (var t = verb - 1; t >= s.TokenStart; t--)
+        {
+            var mentionIndex = c.Facts.Actors.MentionAt[t];
+            if (mentionIndex >= 0)
+            {
+                var mention = c.Facts.Actors.Mentions[mentionIndex];
+                var actor = c.Facts.Actors.Actors[mention.Actor];
+                var introduced = actor.Kind == ActorKind.GroupBranch && mention.TokenStart > s.TokenStart
+                    && (IsQuote(doc, mention.TokenStart - 1) || doc.Is(mention.TokenStart - 1, "called") || doc.Is(mention.TokenStart - 1, "name"));
+                if (IsGroupLike(actor) && !introduced)
+                {
+                    return (new Claimant(actor, null), true);
+                }
+
+                t = mention.TokenStart;
+                continue;
+            }
+
+            if (doc.IsWord(t) && Pronouns.Has(doc, t) && !doc.Is(t, "he") && !doc.Is(t, "she") && verb - t <= 4)
+            {
+                var referent = ArmedGroupBefore(c, t) ?? GroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup;
+                return (referent is null ? null : new Claimant(referent, null), true);
+            }
+        }
+
+        foreach (var (_, actor) in c.Facts.MentionsIn(verb, s.TokenEnd))
+        {
+            if (actor.Kind is ActorKind.ArmedGroup or ActorKind.MediaArm)
+            {
+                return (new Claimant(actor, null), true);
+            }
+        }
+
+        var last = c.LastArmedGroup ?? c.LastGroup;
+        return (last is null ? null : new Claimant(last, null), false);
+    }
+
+    private static ArticleActor? ArmedGroupBefore(Context c, int token)
+    {
+        var s = c.Facts.Doc.Sentences[c.Sentence];
+        ArticleActor? found = null;
+        foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
+        {
+            if (actor.Kind == ActorKind.ArmedGroup)
+            {
+                found = actor;
+            }
+        }
+
+        return found;
+    }
+
+    private static ArticleActor? GroupBefore(Context c, int token)
+    {
+        var s = c.Facts.Doc.Sentences[c.Sentence];
+        ArticleActor? found = null;
+        foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
+        {
+            if (IsGroupLike(actor))
+            {
+                found = actor;
+            }
+        }
+
+        return found;
+    }
+
+    private static ArticleActor? PersonBefore(Context c, int token)
+    {
+        var s = c.Facts.Doc.Sentences[c.Sentence];
+        ArticleActor? found = null;
+        foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
+        {
+            if (actor.Kind == ActorKind.Person)
+            {
+                found = actor;
+            }
+        }
+
+        return found ?? c.LastPerson;
+    }
+
+    private static bool IsQuote(TokenizedArticle doc, int token) =>
+        token >= 0 && doc.Tokens[token].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[token].Start] is '"' or '“' or '”' or '‘' or '’' or '\'';
+
+    /// <summary>The source of reported speech in a sentence, and the verb that reports it.</summary>
+    private static Claimant? FindSpeaker(Context c, int start, int end, out int verb)
+    {
+        var doc = c.Facts.Doc;
+        verb = -1;
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t))
+            {
+                continue;
+            }
+
+            if (doc.Is(t, "according") && doc.Is(t + 1, "to"))
+            {
+                var who = SourceAfter(c, t + 2, end);
+                if (who is not null)
+                {
+                    verb = t;
+                    return who;
+                }
+            }
+
+            if (!SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
+                || doc.Is(t - 1, "not") || doc.Is(t - 1, "never"))
+            {
+                continue;
+            }
+
+            // "..., claiming that ...": the participle's subject is the sentence's subject.
+            if (doc.IsPunct(t - 1, ',') && doc.Text(t).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            {
+                var subjectOfSentence = SourceAfter(c, start, Math.Min(end, t));
+                if (subjectOfSentence is not null)
+                {
+                    verb = t;
+                    return subjectOfSentence;
+                }
+
+                continue;
+            }
+
+            // "said Rita Katz", "tweeted Rita Katz"
+            // "said Rita Katz", "tweeted Rita Katz", "..., BBC Monitoring said" — but "told the Ledger" names the listener.
+            var after = doc.Is(t + 1, "the") ? t + 2 : t + 1;
+            var mentionAfter = c.Facts.Actors.MentionAt.Length > after && after >= 0 ? c.Facts.Actors.MentionAt[after] : -1;
+            if (mentionAfter >= 0 && !doc.Is(t, "told") && !doc.Is(t, "tells"))
+            {
+                var named = c.Facts.Actors.Actors[c.Facts.Actors.Mentions[mentionAfter].Actor];
+                var endOfName = c.Facts.Actors.Mentions[mentionAfter].TokenEnd;
+                if (named.Kind == ActorKind.Person || endOfName >= end || doc.Tokens[endOfName].Kind == TokenKind.Punct)
+                {
+                    verb = t;
+                    return new Claimant(named, null);
+                }
+            }
+
+            var subject = SubjectBefore(c, t, allowGroups: true);
+            if (subject is not null)
+            {
+                verb = t;
+                return subject;
+            }
+        }
+
+        return null;
+    }
+
+    private static Claimant? SourceAfter(Context c, int from, int end)
+    {
+        var doc = c.Facts.Doc;
+        var t = doc.Is(from, "the") ? from + 1 : from;
+        if (c.Facts.Actors.ActorAt(t) is { } actor)
+        {
+            return new Claimant(actor, null);
+        }
+
+        // "a military official", "a senior police official", "police and military sources"
+        var limit = Math.Min(end, from + 6);
+        for (var u = from; u < limit; u++)
+        {
+            if (!doc.IsWord(u))
+            {
+                return null;
+            }
+
+            if (WordLists.SourceNouns.Has(doc, u) && !(doc.Is(u + 1, "of") == false && WordLists.SourceNouns.Has(doc, u + 1)))
+            {
+                return new Claimant(null, doc.Slice(doc.Tokens[from].Start, doc.Tokens[u].End));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject of a verb: the nearest actor or unnamed source before it in the same clause.</summary>
+    private static Claimant? SubjectBefore(Context c, int verb, bool allowGroups)
+    {
+        var doc = c.Facts.Doc;
+        var s = doc.Sentences[c.Sentence];
+        var lower = Math.Max(s.TokenStart, verb - 10);
+        for (var t = verb - 1; t >= lower; t--)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[t].Start] is '"' or '“' or '”' or ':' or ';' or '—')
+            {
+                break;
+            }
+
+            // "Dr Ngozi Eze, director of the Lake Chad Peace Institute, said": the speaker stands before the apposition.
+            if (t == verb - 1 && doc.IsPunct(t, ','))
+            {
+                for (var u = t - 1; u >= Math.Max(s.TokenStart, t - 14); u--)
+                {
+                    if (doc.IsPunct(u, ',') && c.Facts.Actors.ActorAt(u - 1) is { Kind: ActorKind.Person } speaker)
+                    {
+                        return new Claimant(speaker, null);
+                    }
+                }
+            }
+
+            var actor = c.Facts.Actors.ActorAt(t);
+            if (actor is not null && (allowGroups || !IsGroupLike(actor)) && actor.Kind is not ActorKind.NewsOutlet || actor is { Kind: ActorKind.NewsOutlet } && verb - t <= 3)
+            {
+                return new Claimant(actor, null);
+            }
+
+            if (!doc.IsWord(t))
+            {
+                continue;
+            }
+
+            if (WordLists.SourceNouns.Has(doc, t) && !doc.Is(t, "statement") && !doc.Is(t, "report"))
+            {
+                return new Claimant(null, UnnamedPhrase(doc, t, s.TokenStart, verb));
+            }
+
+            if ((doc.Is(t, "he") || doc.Is(t, "she")) && verb - t <= 2 && PersonBefore(c, t) is { } person)
+            {
+                return new Claimant(person, null);
+            }
+
+            if (doc.Is(t, "it") && verb - t <= 3 && (ArmedGroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup) is { } group)
+            {
+                return new Claimant(group, null);
+            }
+
+            if (doc.Is(t, "they") && verb - t <= 3 && c.LastSpeaker is not null)
+            {
+                return c.LastSpeaker;
+            }
+
+            // "Islamabad maintains ...": a capitalised name standing for its government.
+            if (t == verb - 1 && doc.IsCapitalised(t) && !WordLists.NotNames.Has(doc, t) && (t == s.TokenStart || !doc.IsCapitalised(t - 1)) && verb - 1 == t
+                && doc.Tokens[t].Length > 3 && t == s.TokenStart)
+            {
+                return new Claimant(null, doc.TextOf(t));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"a senior police official", "Police in India-administrated Kashmir", "Pakistani military officials".</summary>
+    private static string UnnamedPhrase(TokenizedArticle doc, int noun, int sentenceStart, int verb)
+    {
+        var start = noun;
+        while (start - 1 >= sentenceStart && start > noun - 5 && doc.IsWord(start - 1) && !SpeechVerbs.Has(doc, start - 1)
+            && !ClauseBreaks.Has(doc, start - 1))
+        {
+            start--;
+            if (WordLists.Determiners.Has(doc, start))
+            {
+                break;
+            }
+        }
+
+        if (doc.Is(start, "and"))
+        {
+            start++;
+        }
+
+        // Keep "in Kashmir" after the noun when it runs up to the verb: "Police in India-administrated Kashmir dismissed".
+        var end = noun + 1;
+        if (doc.Is(end, "in") || doc.Is(end, "of") || doc.Is(end, "from"))
+        {
+            var e = end + 1;
+            while (e < verb && e < end + 6 && doc.IsWord(e))
+            {
+                e++;
+            }
+
+            if (e == verb || (e < verb && (doc.Is(e, "have") || doc.Is(e, "has") || doc.Is(e, "had"))))
+            {
+                end = e;
+            }
+        }
+
+        return doc.Slice(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
+    }
+
+    private sealed record Claimant(ArticleActor? Actor, string? Text);
+
+    private sealed record Context(ArticleFacts Facts, int Sentence, ArticleActor? LastGroup, ArticleActor? LastArmedGroup, ArticleActor? LastPerson, Claimant? LastSpeaker);
+
+    private sealed class Draft(int sentence, ClaimKind kind, Claimant claimant, string? objectKey, bool attributed, string? eventKey)
+    {
+        public int Sentence { get; } = sentence;
+
+        public ClaimKind Kind { get; } = kind;
+
+        public Claimant Claimant { get; } = claimant;
+
+        public string? Object { get; set; } = objectKey;
+
+        public bool Attributed { get; } = attributed;
+
+        public string? EventKey { get; } = eventKey;
+    }
+}

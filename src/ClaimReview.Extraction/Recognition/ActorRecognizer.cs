@@ -1,0 +1,846 @@
+using ClaimReview.Extraction.Parsing;
+
+namespace ClaimReview.Extraction.Recognition;
+
+/// <summary>A lexicon actor with its key, parent key and top-level ancestor key precomputed.</summary>
+internal sealed record KnownActor(string Key, string Name, ActorKind Kind, string? ParentKey, string RootKey, IReadOnlyList<string> Areas);
+
+/// <summary>An actor as found in one article (from the lexicon or discovered), with the surface forms it used.</summary>
+internal sealed class ArticleActor(string key, string name, ActorKind kind, string? parentKey, string rootKey, bool fromLexicon, IReadOnlyList<string> areas)
+{
+    public string Key { get; } = key;
+
+    public string Name { get; } = name;
+
+    public ActorKind Kind { get; } = kind;
+
+    public string? ParentKey { get; } = parentKey;
+
+    public string RootKey { get; } = rootKey;
+
+    public bool FromLexicon { get; } = fromLexicon;
+
+    public IReadOnlyList<string> Areas { get; } = areas;
+
+    public List<string> Surfaces { get; } = [];
+
+    public List<string> DeclaredAliases { get; } = [];
+
+    public int TokenCount { get; set; }
+}
+
+internal readonly record struct MentionSpan(int Actor, int TokenStart, int TokenEnd);
+
+/// <summary>The actors of one article and where each is mentioned.</summary>
+internal sealed class ActorFindings(List<ArticleActor> actors, List<MentionSpan> mentions, int[] mentionAt)
+{
+    public List<ArticleActor> Actors { get; } = actors;
+
+    public List<MentionSpan> Mentions { get; } = mentions;
+
+    /// <summary>For each token, the index of the mention covering it, or -1.</summary>
+    public int[] MentionAt { get; } = mentionAt;
+
+    public ArticleActor? ActorAt(int token) =>
+        token >= 0 && token < MentionAt.Length && MentionAt[token] >= 0 ? Actors[Mentions[MentionAt[token]].Actor] : null;
+}
+
+/// <summary>
+/// Finds actors: lexicon aliases (longest match on tokens, case-sensitive), then organisations named with
+/// organisation words ("... Institute", "... Conference", "Ansar ..."), then people introduced with a role or a speech
+/// verb ("said X Y", "X Y, director of", "spokesman X Y", "X alias Abu Y", "X, who heads"). Discovered names are then
+/// linked wherever they recur, people also by surname ("Katz", "Mr Modi") when that is unambiguous.
+/// </summary>
+internal sealed class ActorRecognizer
+{
+    private const int ShortFormFlag = 1 << 24;
+
+    private static readonly WordSet OrgLeadingWords = WordLists.Set(
+        "ansar", "jaish", "lashkar", "harakat", "tehreek", "tehrik", "hizb", "jamaat", "jamaah", "jabhat", "katibat",
+        "liwa", "jund", "ahrar", "majlis", "hezb");
+
+    private static readonly WordMap<ActorKind> OrgWords = new(new Dictionary<string, ActorKind>
+    {
+        ["Front"] = ActorKind.ArmedGroup,
+        ["Brigade"] = ActorKind.ArmedGroup,
+        ["Brigades"] = ActorKind.ArmedGroup,
+        ["Movement"] = ActorKind.ArmedGroup,
+        ["Mujahideen"] = ActorKind.ArmedGroup,
+        ["Mujahidin"] = ActorKind.ArmedGroup,
+        ["Militia"] = ActorKind.ArmedGroup,
+        ["Militias"] = ActorKind.ArmedGroup,
+        ["Group"] = ActorKind.ArmedGroup,
+        ["Martyrs"] = ActorKind.ArmedGroup,
+        ["Jamaat"] = ActorKind.ArmedGroup,
+        ["Jamaah"] = ActorKind.ArmedGroup,
+        ["Province"] = ActorKind.GroupBranch,
+        ["Wilayat"] = ActorKind.GroupBranch,
+        ["Wilayah"] = ActorKind.GroupBranch,
+        ["Police"] = ActorKind.Police,
+        ["Constabulary"] = ActorKind.Police,
+        ["Gendarmerie"] = ActorKind.Police,
+        ["Army"] = ActorKind.Military,
+        ["Forces"] = ActorKind.Military,
+        ["Force"] = ActorKind.Military,
+        ["Corps"] = ActorKind.Military,
+        ["Battalion"] = ActorKind.Military,
+        ["Regiment"] = ActorKind.Military,
+        ["Navy"] = ActorKind.Military,
+        ["Guard"] = ActorKind.Military,
+        ["Guards"] = ActorKind.Military,
+        ["Rangers"] = ActorKind.Military,
+        ["Command"] = ActorKind.Military,
+        ["Party"] = ActorKind.PoliticalParty,
+        ["Conference"] = ActorKind.PoliticalParty,
+        ["League"] = ActorKind.PoliticalParty,
+        ["Congress"] = ActorKind.PoliticalParty,
+        ["Ministry"] = ActorKind.GovernmentBody,
+        ["Department"] = ActorKind.GovernmentBody,
+        ["Government"] = ActorKind.GovernmentBody,
+        ["Commission"] = ActorKind.GovernmentBody,
+        ["Committee"] = ActorKind.GovernmentBody,
+        ["Office"] = ActorKind.GovernmentBody,
+        ["Bureau"] = ActorKind.GovernmentBody,
+        ["Parliament"] = ActorKind.GovernmentBody,
+        ["Assembly"] = ActorKind.GovernmentBody,
+        ["Court"] = ActorKind.GovernmentBody,
+        ["Senate"] = ActorKind.GovernmentBody,
+        ["Cabinet"] = ActorKind.GovernmentBody,
+        ["Council"] = ActorKind.GovernmentBody,
+        ["Agency"] = ActorKind.GovernmentBody,
+        ["Authority"] = ActorKind.GovernmentBody,
+        ["Administration"] = ActorKind.GovernmentBody,
+        ["Directorate"] = ActorKind.GovernmentBody,
+        ["Secretariat"] = ActorKind.GovernmentBody,
+        ["Service"] = ActorKind.GovernmentBody,
+        ["Institute"] = ActorKind.ThinkTank,
+        ["Centre"] = ActorKind.ThinkTank,
+        ["Center"] = ActorKind.ThinkTank,
+        ["Foundation"] = ActorKind.ThinkTank,
+        ["Project"] = ActorKind.ThinkTank,
+        ["Observatory"] = ActorKind.ThinkTank,
+        ["Initiative"] = ActorKind.ThinkTank,
+        ["Forum"] = ActorKind.ThinkTank,
+        ["Studies"] = ActorKind.ThinkTank,
+        ["Institution"] = ActorKind.ThinkTank,
+        ["University"] = ActorKind.ThinkTank,
+        ["Programme"] = ActorKind.ThinkTank,
+        ["News"] = ActorKind.NewsOutlet,
+        ["Times"] = ActorKind.NewsOutlet,
+        ["Post"] = ActorKind.NewsOutlet,
+        ["Tribune"] = ActorKind.NewsOutlet,
+        ["Herald"] = ActorKind.NewsOutlet,
+        ["Journal"] = ActorKind.NewsOutlet,
+        ["Gazette"] = ActorKind.NewsOutlet,
+        ["Daily"] = ActorKind.NewsOutlet,
+        ["Radio"] = ActorKind.NewsOutlet,
+        ["Television"] = ActorKind.NewsOutlet,
+        ["TV"] = ActorKind.NewsOutlet,
+        ["Chronicle"] = ActorKind.NewsOutlet,
+        ["Observer"] = ActorKind.NewsOutlet,
+        ["Wire"] = ActorKind.NewsOutlet,
+        ["Monitor"] = ActorKind.NewsOutlet,
+        ["Organisation"] = ActorKind.Other,
+        ["Organization"] = ActorKind.Other,
+        ["Union"] = ActorKind.Other,
+        ["Alliance"] = ActorKind.Other,
+        ["Association"] = ActorKind.Other,
+        ["Network"] = ActorKind.Other,
+        ["Coalition"] = ActorKind.Other,
+        ["Society"] = ActorKind.Other,
+        ["Trust"] = ActorKind.Other,
+    });
+
+    private static readonly WordSet ResearchWords = WordLists.Set(
+        "intelligence", "research", "crisis", "monitoring", "study", "studies", "analysis", "analytics", "consulting",
+        "risk", "policy", "security", "strategic");
+
+    private static readonly WordSet PlaceOrgWords = WordLists.Set("province", "district", "state", "region", "division", "county");
+
+    private static readonly WordSet OrgConnectors = new(["of", "for", "and", "&", "on", "de", "al", "el", "e", "ul", "i", "the"], StringComparer.Ordinal);
+
+    private static readonly WordSet NameIntroducers = WordLists.Set("called", "named", "identified", "alias", "aka");
+
+    private static readonly WordSet WhoVerbs = WordLists.Set("heads", "leads", "runs", "founded", "directs", "chairs", "commands", "headed", "led", "co-founded");
+
+    private readonly TokenTrie _trie = new();
+    private readonly List<KnownActor> _known = [];
+    private readonly Gazetteer _gazetteer;
+
+    public ActorRecognizer(IReadOnlyList<LexiconEntry> lexicon, Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+        var byName = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        foreach (var entry in lexicon)
+        {
+            byName.TryAdd(entry.Name, entry);
+        }
+
+        var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in lexicon)
+        {
+            var key = ActorKeys.For(entry.Name);
+            if (!indexByKey.TryGetValue(key, out var index))
+            {
+                index = _known.Count;
+                indexByKey[key] = index;
+                var parentKey = entry.ParentName is null ? null : ActorKeys.For(entry.ParentName);
+                _known.Add(new KnownActor(key, entry.Name, entry.Kind, parentKey, RootOf(entry, byName), entry.Areas ?? []));
+            }
+
+            _trie.Add(entry.Name, index);
+            foreach (var alias in entry.Aliases)
+            {
+                _trie.Add(alias, index);
+            }
+        }
+    }
+
+    public IReadOnlyList<KnownActor> Known => _known;
+
+    public ActorFindings Recognize(TokenizedArticle doc)
+    {
+        var state = new State(doc);
+        MatchLexicon(doc, state);
+        DiscoverOrganisations(doc, state);
+        DiscoverPeople(doc, state);
+        LinkDiscovered(doc, state);
+        return state.Finish();
+    }
+
+    private static string RootOf(LexiconEntry entry, Dictionary<string, LexiconEntry> byName)
+    {
+        var current = entry;
+        for (var depth = 0; depth < 8 && current.ParentName is not null && byName.TryGetValue(current.ParentName, out var parent); depth++)
+        {
+            current = parent;
+        }
+
+        return ActorKeys.For(current.Name);
+    }
+
+    private void MatchLexicon(TokenizedArticle doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            var capsHeavy = IsCapsHeavy(doc, sentence);
+            for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                if (doc.Tokens[t].Kind == TokenKind.Punct || !_trie.TryMatch(doc, t, sentence.TokenEnd, out var end, out var index))
+                {
+                    continue;
+                }
+
+                // In a line or phrase written in capitals ("THIS IS A ..."), "IS" is a word, not the group.
+                if (end == t + 1 && doc.Tokens[t].Length <= 4 && IsAllCaps(doc.Text(t))
+                    && (capsHeavy || ShoutedWord(doc, t - 1, sentence) || ShoutedWord(doc, t + 1, sentence)))
+                {
+                    continue;
+                }
+
+                var known = _known[index];
+                var actor = state.ActorFor(known.Key, () => new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas));
+                state.AddMention(actor, t, end);
+                t = end - 1;
+            }
+        }
+    }
+
+    private void DiscoverOrganisations(TokenizedArticle doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            var t = sentence.TokenStart;
+            while (t < sentence.TokenEnd)
+            {
+                if (!IsOrgToken(doc, state, t))
+                {
+                    t++;
+                    continue;
+                }
+
+                var runStart = t;
+                var runEnd = t + 1;
+                while (runEnd < sentence.TokenEnd && runEnd - runStart < 10)
+                {
+                    if (IsOrgToken(doc, state, runEnd))
+                    {
+                        runEnd++;
+                    }
+                    else if (doc.IsWord(runEnd) && OrgConnectors.Has(doc, runEnd) && IsOrgToken(doc, state, runEnd + 1)
+                        && runEnd + 1 < sentence.TokenEnd)
+                    {
+                        runEnd += 2;
+                    }
+                    else if (doc.IsPunct(runEnd, '&') && IsOrgToken(doc, state, runEnd + 1) && runEnd + 1 < sentence.TokenEnd)
+                    {
+                        runEnd += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                TryRegisterOrganisation(doc, state, runStart, runEnd);
+                t = runEnd;
+            }
+        }
+    }
+
+    private bool IsOrgToken(TokenizedArticle doc, State state, int t) =>
+        doc.IsCapitalised(t) && !state.Covered[t] && !DateWords.TryMonth(doc.Text(t), true, out _)
+        && !DateWords.TryWeekday(doc.Text(t), false, out _);
+
+    private void TryRegisterOrganisation(TokenizedArticle doc, State state, int runStart, int runEnd)
+    {
+        // Leading function words ("The", "According") are not part of the name.
+        while (runStart < runEnd && WordLists.NotNames.Has(doc, runStart) && !OrgWords.ContainsKey(doc.Text(runStart))
+            && !OrgLeadingWords.Has(doc, runStart))
+        {
+            runStart++;
+        }
+
+        if (runEnd - runStart < 2)
+        {
+            return;
+        }
+
+        int spanEnd;
+        ActorKind kind;
+        if (OrgLeadingWords.Has(doc, runStart))
+        {
+            spanEnd = runEnd;
+            kind = ActorKind.ArmedGroup;
+        }
+        else
+        {
+            var last = -1;
+            for (var t = runStart; t < runEnd; t++)
+            {
+                if (OrgWords.ContainsKey(doc.Text(t)))
+                {
+                    last = t;
+                }
+            }
+
+            if (last <= runStart)
+            {
+                return;
+            }
+
+            spanEnd = last + 1;
+            if (spanEnd < runEnd && (doc.Is(spanEnd, "of") || doc.Is(spanEnd, "for") || doc.Is(spanEnd, "on")))
+            {
+                spanEnd = Math.Max(spanEnd, runEnd);
+            }
+
+            kind = OrgWords[doc.Text(last)];
+            var onlyPlaces = true;
+            var research = false;
+            var news = false;
+            for (var t = runStart; t < spanEnd; t++)
+            {
+                var isPlace = _gazetteer.Names.TryMatch(doc, t, t + 1, out _, out _) || _gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
+                onlyPlaces &= isPlace || t == last || OrgConnectors.Has(doc, t);
+                research |= ResearchWords.Has(doc, t);
+                news |= doc.Is(t, "News");
+            }
+
+            if (onlyPlaces && PlaceOrgWords.Has(doc, last))
+            {
+                return;
+            }
+
+            if (news)
+            {
+                kind = ActorKind.NewsOutlet;
+            }
+            else if (research && kind is ActorKind.ArmedGroup or ActorKind.GovernmentBody or ActorKind.Other)
+            {
+                kind = kind == ActorKind.GovernmentBody && !doc.Is(last, "Group") ? kind : ActorKind.ThinkTank;
+            }
+        }
+
+        while (spanEnd > runStart && !doc.IsCapitalised(spanEnd - 1))
+        {
+            spanEnd--;
+        }
+
+        // "a Foreign Terrorist Organization" is a category, not a named body.
+        if (spanEnd - runStart < 2 || doc.Is(runStart - 1, "a") || doc.Is(runStart - 1, "an"))
+        {
+            return;
+        }
+
+        var name = doc.Slice(doc.Tokens[runStart].Start, doc.Tokens[spanEnd - 1].End);
+        var candidate = state.Register(name, kind, runStart, spanEnd);
+        if (doc.IsPunct(spanEnd, '(') && doc.IsPunct(spanEnd + 2, ')') && doc.IsWord(spanEnd + 1))
+        {
+            var acronym = doc.TextOf(spanEnd + 1);
+            if (acronym.Length is >= 2 and <= 8 && IsAllCaps(acronym))
+            {
+                candidate.DeclaredAliases.Add(acronym);
+            }
+        }
+    }
+
+    private void DiscoverPeople(TokenizedArticle doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            var start = sentence.TokenStart;
+            var end = sentence.TokenEnd;
+            for (var t = start; t < end; t++)
+            {
+                var word = doc.Text(t);
+                if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.SpeechVerbs.Contains(word))
+                {
+                    // "said Rita Katz" / "Rita Katz said" / "Rita Katz, the analyst, said".
+                    TryPerson(doc, state, t + 1, end, 2, null);
+                    var before = doc.IsPunct(t - 1, ',') ? t - 1 : t;
+                    TryPersonEndingAt(doc, state, start, before, 2, null);
+                }
+                else if (doc.IsPunct(t, ','))
+                {
+                    // "Rita Katz, director of ..." / "Muhammad Amir Rana, who heads ..."
+                    if (RoleFollows(doc, t + 1, end) || (doc.Is(t + 1, "who") && WhoVerbs.Has(doc, t + 2)))
+                    {
+                        TryPersonEndingAt(doc, state, start, t, 2, null);
+                    }
+                }
+                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.Titles.Contains(word) && doc.IsCapitalised(t))
+                {
+                    // "Mr Modi", "Premier Li", "Gen. Ahmed Musa"
+                    var next = doc.IsPunct(t + 1, '.') ? t + 2 : t + 1;
+                    TryPerson(doc, state, next, end, 1, null);
+                }
+                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.PersonRoles.Contains(word))
+                {
+                    // "premier Narendra Modi", "militant, Ishfaq Ahmad Sofi", "head of Wilayat Khorasan, Hafiz Saeed Khan"
+                    var next = t + 1;
+                    if (doc.Is(next, "of"))
+                    {
+                        var limit = Math.Min(end, next + 7);
+                        while (next < limit && !doc.IsPunct(next, ','))
+                        {
+                            next++;
+                        }
+                    }
+
+                    if (doc.IsPunct(next, ','))
+                    {
+                        next++;
+                    }
+
+                    TryPerson(doc, state, next, end, 2, null);
+                }
+                else if (doc.Tokens[t].Kind == TokenKind.Word && NameIntroducers.Contains(word))
+                {
+                    var isAlias = doc.Is(t, "alias") || doc.Is(t, "aka");
+                    if (isAlias)
+                    {
+                        var alias = ReadAlias(doc, state, t + 1, end);
+                        TryPersonEndingAt(doc, state, start, t, 2, alias);
+                    }
+                    else
+                    {
+                        TryPerson(doc, state, doc.Is(t + 1, "as") ? t + 2 : t + 1, end, 2, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool RoleFollows(TokenizedArticle doc, int from, int end)
+    {
+        var limit = Math.Min(end, from + 5);
+        for (var t = from; t < limit; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Punct && !doc.IsPunct(t, '\''))
+            {
+                return false;
+            }
+
+            if (WordLists.PersonRoles.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string? ReadAlias(TokenizedArticle doc, State state, int from, int end)
+    {
+        var t = from;
+        var limit = Math.Min(end, from + 3);
+        while (t < limit && doc.IsWord(t) && !state.Covered[t] && (t == from ? doc.IsCapitalised(t) : !WordLists.NotNames.Has(doc, t)))
+        {
+            t++;
+        }
+
+        return t > from ? doc.Slice(doc.Tokens[from].Start, doc.Tokens[t - 1].End) : null;
+    }
+
+    private void TryPerson(TokenizedArticle doc, State state, int from, int end, int minTokens, string? alias)
+    {
+        var t = from;
+        var names = 0;
+        var last = -1;
+        while (t < end && names < 4)
+        {
+            if (IsNameToken(doc, state, t))
+            {
+                names++;
+                last = t;
+                t++;
+            }
+            else if (names > 0 && IsParticle(doc, t) && IsNameToken(doc, state, t + 1))
+            {
+                t++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (names >= minTokens)
+        {
+            RegisterPerson(doc, state, from, last + 1, alias);
+        }
+    }
+
+    private void TryPersonEndingAt(TokenizedArticle doc, State state, int lower, int endExclusive, int minTokens, string? alias)
+    {
+        var t = endExclusive - 1;
+        var names = 0;
+        var first = -1;
+        while (t >= lower && names < 4)
+        {
+            if (IsNameToken(doc, state, t))
+            {
+                names++;
+                first = t;
+                t--;
+            }
+            else if (names > 0 && IsParticle(doc, t) && IsNameToken(doc, state, t - 1))
+            {
+                t--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (names >= minTokens)
+        {
+            RegisterPerson(doc, state, first, endExclusive, alias);
+        }
+    }
+
+    private static bool IsParticle(TokenizedArticle doc, int t) => doc.IsWord(t) && WordLists.NameParticles.Has(doc, t);
+
+    private bool IsNameToken(TokenizedArticle doc, State state, int t)
+    {
+        if (!doc.IsCapitalised(t) || state.Covered[t] || state.Reserved[t])
+        {
+            return false;
+        }
+
+        var text = doc.Text(t);
+        if (text.Length < 2 || IsAllCaps(text) || WordLists.NotNames.Contains(text) || WordLists.Titles.Contains(text)
+            || DateWords.TryMonth(text, true, out _) || DateWords.TryWeekday(text, false, out _))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return !_gazetteer.Names.TryMatch(doc, t, t + 1, out _, out _) && !_gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
+    }
+
+    private static void RegisterPerson(TokenizedArticle doc, State state, int start, int end, string? alias)
+    {
+        var name = doc.Slice(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
+        var person = state.Register(name, ActorKind.Person, start, end);
+        if (alias is not null && !person.DeclaredAliases.Contains(alias))
+        {
+            person.DeclaredAliases.Add(alias);
+        }
+    }
+
+    private static void LinkDiscovered(TokenizedArticle doc, State state)
+    {
+        if (state.Discovered.Count == 0)
+        {
+            return;
+        }
+
+        var trie = new TokenTrie();
+        var shortForms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var index in state.Discovered)
+        {
+            var actor = state.Actors[index];
+            foreach (var alias in actor.DeclaredAliases)
+            {
+                trie.Add(alias, index);
+            }
+
+            if (actor.Kind != ActorKind.Person)
+            {
+                continue;
+            }
+
+            var parts = actor.Name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            AddShortForm(parts[^1], index);
+            if (parts.Length >= 3 && parts[0].Length >= 4 && !WordLists.CommonGivenNames.Contains(parts[0]))
+            {
+                AddShortForm(parts[0], index);
+            }
+        }
+
+        foreach (var (form, index) in shortForms)
+        {
+            if (!ambiguous.Contains(form))
+            {
+                trie.Add(form, index | ShortFormFlag);
+            }
+        }
+
+        // Full names last so they win over a short form of the same text.
+        foreach (var index in state.Discovered)
+        {
+            trie.Add(state.Actors[index].Name, index);
+        }
+
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                if (state.Covered[t] || doc.Tokens[t].Kind == TokenKind.Punct || !trie.TryMatch(doc, t, sentence.TokenEnd, out var end, out var value))
+                {
+                    continue;
+                }
+
+                if ((value & ShortFormFlag) != 0)
+                {
+                    value &= ~ShortFormFlag;
+                    var prevIsName = doc.IsCapitalised(t - 1) && !WordLists.NotNames.Has(doc, t - 1) && !WordLists.Titles.Has(doc, t - 1)
+                        && doc.SegmentOfToken[t - 1] == doc.SegmentOfToken[t];
+                    var nextIsName = doc.IsCapitalised(end) && end < sentence.TokenEnd && !WordLists.NotNames.Has(doc, end);
+                    if (prevIsName || nextIsName)
+                    {
+                        continue;
+                    }
+                }
+
+                state.AddMention(state.Actors[value], t, end);
+                t = end - 1;
+            }
+        }
+
+        void AddShortForm(string form, int index)
+        {
+            if (form.Length < 3 || WordLists.NotNames.Contains(form))
+            {
+                return;
+            }
+
+            if (shortForms.TryGetValue(form, out var existing) && existing != index)
+            {
+                ambiguous.Add(form);
+            }
+
+            shortForms[form] = index;
+        }
+    }
+
+    /// <summary>A word in capitals that is not itself a known name.</summary>
+    private bool ShoutedWord(TokenizedArticle doc, int t, Sentence sentence) =>
+        t >= sentence.TokenStart && t < sentence.TokenEnd && doc.IsWord(t) && doc.Tokens[t].Length >= 2 && IsAllCaps(doc.Text(t))
+        && !_trie.TryMatch(doc, t, sentence.TokenEnd, out _, out _);
+
+    private static bool IsCapsHeavy(TokenizedArticle doc, Sentence sentence)
+    {
+        int upper = 0, letters = 0;
+        for (var i = sentence.Start; i < sentence.End; i++)
+        {
+            var c = doc.Raw[i];
+            if (char.IsLetter(c))
+            {
+                letters++;
+                upper += char.IsUpper(c) ? 1 : 0;
+            }
+        }
+
+        return letters >= 20 && upper * 10 > letters * 6;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return letters > 0;
+    }
+
+    private sealed class State(TokenizedArticle doc)
+    {
+        private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+        private readonly List<MentionSpan> _mentions = [];
+
+        public List<ArticleActor> Actors { get; } = [];
+
+        public List<int> Discovered { get; } = [];
+
+        public bool[] Covered { get; } = new bool[doc.Tokens.Count];
+
+        /// <summary>Tokens of discovered organisation names, so a person is not read out of them.</summary>
+        public bool[] Reserved { get; } = new bool[doc.Tokens.Count];
+
+        public ArticleActor ActorFor(string key, Func<ArticleActor> create)
+        {
+            if (_byKey.TryGetValue(key, out var index))
+            {
+                return Actors[index];
+            }
+
+            var actor = create();
+            _byKey[key] = Actors.Count;
+            Actors.Add(actor);
+            return actor;
+        }
+
+        public ArticleActor Register(string name, ActorKind kind, int tokenStart, int tokenEnd)
+        {
+            var tokens = tokenEnd - tokenStart;
+            var key = ActorKeys.For(name);
+            if (_byKey.TryGetValue(key, out var existing))
+            {
+                return Actors[existing];
+            }
+
+            // A shorter name inside a longer discovered one ("Ahmad Sofi" / "Ishfaq Ahmad Sofi") is the same actor.
+            foreach (var index in Discovered)
+            {
+                var other = Actors[index];
+                if (other.Kind != kind)
+                {
+                    continue;
+                }
+
+                if (other.TokenCount > tokens && (other.Name.EndsWith(" " + name, StringComparison.Ordinal) || other.Name.StartsWith(name + " ", StringComparison.Ordinal)))
+                {
+                    _byKey[key] = index;
+                    return other;
+                }
+            }
+
+            var actor = new ArticleActor(key, name, kind, null, key, false, []) { TokenCount = tokens };
+            _byKey[key] = Actors.Count;
+            Discovered.Add(Actors.Count);
+            Actors.Add(actor);
+            if (kind != ActorKind.Person)
+            {
+                for (var t = tokenStart; t < tokenEnd; t++)
+                {
+                    Reserved[t] = true;
+                }
+            }
+
+            // A longer name found later replaces the shorter one found first.
+            foreach (var index in Discovered)
+            {
+                var other = Actors[index];
+                if (other != actor && other.Kind == kind && other.TokenCount < tokens
+                    && (name.EndsWith(" " + other.Name, StringComparison.Ordinal) || name.StartsWith(other.Name + " ", StringComparison.Ordinal)))
+                {
+                    _byKey[other.Key] = Actors.Count - 1;
+                }
+            }
+
+            return actor;
+        }
+
+        public void AddMention(ArticleActor actor, int tokenStart, int tokenEnd)
+        {
+            var index = _byKey[actor.Key];
+            actor = Actors[index];
+            _mentions.Add(new MentionSpan(index, tokenStart, tokenEnd));
+            for (var t = tokenStart; t < tokenEnd; t++)
+            {
+                Covered[t] = true;
+            }
+
+            var surface = doc.Slice(doc.Tokens[tokenStart].Start, doc.Tokens[tokenEnd - 1].End);
+            if (!actor.Surfaces.Contains(surface))
+            {
+                actor.Surfaces.Add(surface);
+            }
+        }
+
+        public ActorFindings Finish()
+        {
+            // Drop discovered actors that were replaced by a longer name or never mentioned.
+            var used = new bool[Actors.Count];
+            foreach (var mention in _mentions)
+            {
+                used[mention.Actor] = true;
+            }
+
+            var remap = new int[Actors.Count];
+            var actors = new List<ArticleActor>();
+            for (var i = 0; i < Actors.Count; i++)
+            {
+                remap[i] = -1;
+                if (used[i])
+                {
+                    remap[i] = actors.Count;
+                    actors.Add(Actors[i]);
+                }
+            }
+
+            _mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+            var mentions = new List<MentionSpan>(_mentions.Count);
+            var mentionAt = new int[doc.Tokens.Count];
+            Array.Fill(mentionAt, -1);
+            foreach (var mention in _mentions)
+            {
+                var remapped = mention with { Actor = remap[mention.Actor] };
+                for (var t = mention.TokenStart; t < mention.TokenEnd; t++)
+                {
+                    mentionAt[t] = mentions.Count;
+                }
+
+                mentions.Add(remapped);
+            }
+
+            return new ActorFindings(actors, mentions, mentionAt);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using ClaimReview.Extraction.Parsing;
+
+namespace ClaimReview.Extraction.Recognition;
+
+/// <summary>A death toll as a range: "at least 253" is 253..null, "more than 250" 251..null, "nearly 50" null..50.</summary>
+internal readonly record struct Toll(bool Mentioned, int? Min, int? Max);
+
+/// <summary>
+/// Reads the death toll a sentence reports. The figure must be attached to a word of killing ("killed 20 people",
+/// "20 people were killed", "death toll of 20"); a figure attached to the injured ("left nearly 50 injured") is not a
+/// death toll, and "killing or injuring a number of them" asserts no deaths at all.
+/// </summary>
+internal static class CasualtyReader
+{
+    private static readonly WordSet KillWords = WordLists.Set(
+        "killed", "killing", "kills", "kill", "dead", "died", "deaths", "slaughtered", "massacred", "slain", "fatalities",
+        "lives", "murdered", "executed", "beheaded");
+
+    private static readonly WordSet InjuryWords = WordLists.Set(
+        "injured", "injuring", "injures", "wounded", "wounding", "wounds", "hurt", "injuries", "maimed", "maiming", "injury");
+
+    private static readonly WordSet CountNouns = WordLists.Set(
+        "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "militants", "militant", "police",
+        "policemen", "officers", "officer", "troops", "worshippers", "children", "women", "men", "others", "terrorists",
+        "terrorist", "fighters", "fighter", "members", "member", "insurgents", "insurgent", "jihadists", "villagers",
+        "personnel", "security", "army", "were", "was", "have", "had", "been", "are", "reportedly", "also", "being",
+        "policeman", "guards", "students", "pilgrims", "miners", "farmers", "passengers", "workers");
+
+    private static readonly WordMap<int> NumberWords = new(new Dictionary<string, int>
+    {
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
+        ["hundred"] = 100,
+        ["dozen"] = 12,
+    });
+
+    /// <summary>Plural vague amounts: a lower bound only.</summary>
+    private static readonly WordMap<int> VagueAmounts = new(new Dictionary<string, int>
+    {
+        ["dozens"] = 24,
+        ["scores"] = 40,
+        ["hundreds"] = 200,
+        ["thousands"] = 2000,
+        ["several"] = 2,
+        ["many"] = 2,
+        ["tens"] = 20,
+    });
+
+    public static Toll Read(TokenizedArticle doc, int start, int end)
+    {
+        var mentioned = false;
+        for (var t = start; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind != TokenKind.Word || !KillWords.Has(doc, t))
+            {
+                continue;
+            }
+
+            mentioned = true;
+            // "killing or injuring a number of them": a toll of killed-or-injured says nothing of deaths.
+            if ((doc.Is(t + 1, "or") || doc.Is(t + 1, "and")) && InjuryWords.Has(doc, t + 2))
+            {
+                return new Toll(true, null, null);
+            }
+
+            if (doc.Is(t - 1, "no") || (doc.Is(t - 2, "no") && doc.Is(t - 1, "one")) || (doc.Is(t - 3, "no") && doc.Is(t - 2, "one")))
+            {
+                return new Toll(true, 0, 0);
+            }
+
+            if (TryRight(doc, t + 1, end, out var toll) || TryLeft(doc, start, t, out toll))
+            {
+                return toll;
+            }
+        }
+
+        return new Toll(mentioned, null, null);
+    }
+
+    private static bool TryRight(TokenizedArticle doc, int from, int end, out Toll toll)
+    {
+        toll = default;
+        var t = from;
+        if (doc.Is(t, "off") || doc.Is(t, "of"))
+        {
+            t++;
+        }
+
+        // "the killing of an IS-affiliated militant", "killed a terrorist"
+        if ((doc.Is(t, "a") || doc.Is(t, "an")) && t + 1 < end && doc.IsWord(t + 1)
+            && !doc.Is(t + 1, "number") && !doc.Is(t + 1, "total") && !doc.Is(t + 1, "few") && !doc.Is(t + 1, "dozen") && !doc.Is(t + 1, "further"))
+        {
+            toll = new Toll(true, 1, 1);
+            return true;
+        }
+
+        return TryFigure(doc, t, end, requireNoun: false, out toll, out _);
+    }
+
+    private static bool TryLeft(TokenizedArticle doc, int lower, int trigger, out Toll toll)
+    {
+        toll = default;
+        var t = trigger - 1;
+        var limit = Math.Max(lower, trigger - 6);
+        while (t >= limit && doc.IsWord(t) && CountNouns.Has(doc, t))
+        {
+            t--;
+        }
+
+        // t is now the figure (or the last word of a compound figure).
+        if (t < limit)
+        {
+            return false;
+        }
+
+        for (var s = Math.Max(lower, t - 3); s <= t; s++)
+        {
+            if (TryFigure(doc, s, trigger, requireNoun: false, out toll, out var figureEnd) && figureEnd == t + 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>[qualifier] number — e.g. "at least 253", "more than 250", "nearly 50", "20", "one", "thousands of".</summary>
+    private static bool TryFigure(TokenizedArticle doc, int t, int end, bool requireNoun, out Toll toll, out int figureEnd)
+    {
+        toll = default;
+        figureEnd = t;
+        var qualifier = Qualifier.None;
+        if (doc.Is(t, "at") && doc.Is(t + 1, "least")) { qualifier = Qualifier.AtLeast; t += 2; }
+        else if (doc.Is(t, "no") && doc.Is(t + 1, "fewer") && doc.Is(t + 2, "than")) { qualifier = Qualifier.AtLeast; t += 3; }
+        else if ((doc.Is(t, "more") || doc.Is(t, "over") || doc.Is(t, "upwards")) && (doc.Is(t + 1, "than") || doc.Is(t + 1, "of"))) { qualifier = Qualifier.MoreThan; t += 2; }
+        else if (doc.Is(t, "over") || doc.Is(t, "above")) { qualifier = Qualifier.MoreThan; t += 1; }
+        else if (doc.Is(t, "nearly") || doc.Is(t, "almost") || doc.Is(t, "under")) { qualifier = Qualifier.AtMostBelow; t += 1; }
+        else if ((doc.Is(t, "up") && doc.Is(t + 1, "to")) || (doc.Is(t, "at") && doc.Is(t + 1, "most"))) { qualifier = Qualifier.AtMost; t += 2; }
+        else if (doc.Is(t, "as") && doc.Is(t + 1, "many") && doc.Is(t + 2, "as")) { qualifier = Qualifier.AtMost; t += 3; }
+        else if ((doc.Is(t, "fewer") || doc.Is(t, "less")) && doc.Is(t + 1, "than")) { qualifier = Qualifier.LessThan; t += 2; }
+        else if (doc.Is(t, "about") || doc.Is(t, "around") || doc.Is(t, "roughly") || doc.Is(t, "approximately") || doc.Is(t, "some") || doc.Is(t, "estimated")) { qualifier = Qualifier.About; t += 1; }
+        else if (doc.Is(t, "an") && doc.Is(t + 1, "estimated")) { qualifier = Qualifier.About; t += 2; }
+        else if (doc.Is(t, "a") && doc.Is(t + 1, "total") && doc.Is(t + 2, "of")) { t += 3; }
+
+        if (t >= end)
+        {
+            return false;
+        }
+
+        if (VagueAmounts.TryGetValue(doc.Text(t), out var vague))
+        {
+            toll = new Toll(true, vague, null);
+            figureEnd = t + 1;
+            return true;
+        }
+
+        if (!TryNumber(doc, t, end, out var n, out figureEnd))
+        {
+            return false;
+        }
+
+        if (InjuryWords.Has(doc, figureEnd) || (doc.IsWord(figureEnd) && InjuryWords.Has(doc, figureEnd + 1)))
+        {
+            return false;
+        }
+
+        toll = qualifier switch
+        {
+            Qualifier.AtLeast => new Toll(true, n, null),
+            Qualifier.MoreThan => new Toll(true, n + 1, null),
+            Qualifier.AtMost or Qualifier.AtMostBelow => new Toll(true, null, n),
+            Qualifier.LessThan => new Toll(true, null, n - 1),
+            Qualifier.About => new Toll(true, (int)Math.Floor(n * 0.9), (int)Math.Ceiling(n * 1.1)),
+            _ => new Toll(true, n, n),
+        };
+        return true;
+    }
+
+    private static bool TryNumber(TokenizedArticle doc, int t, int end, out int value, out int next)
+    {
+        value = 0;
+        next = t;
+        var token = doc.Tokens[t];
+        if (token.Kind == TokenKind.Number)
+        {
+            var digits = doc.TextOf(t).Replace(",", string.Empty, StringComparison.Ordinal);
+            if (digits.Contains('.', StringComparison.Ordinal) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value)
+                || DateWords.TryYear(digits, out _) && doc.Is(t - 1, "in"))
+            {
+                return false;
+            }
+
+            next = t + 1;
+            return true;
+        }
+
+        if (doc.Is(t, "a") && doc.Is(t + 1, "dozen"))
+        {
+            value = 12;
+            next = t + 2;
+            return true;
+        }
+
+        if (!NumberWords.TryGetValue(doc.Text(t), out value))
+        {
+            return false;
+        }
+
+        next = t + 1;
+        // "twenty five", "two dozen", "one hundred"
+        if (next < end && NumberWords.TryGetValue(doc.Text(next), out var second))
+        {
+            value = second is 12 or 100 ? value * second : value + second;
+            next++;
+        }
+
+        // "one of the group's members" is one.
+        return true;
+    }
+
+    private enum Qualifier
+    {
+        None,
+        AtLeast,
+        MoreThan,
+        AtMost,
+        AtMostBelow,
+        LessThan,
+        About,
+    }
+}

@@ -1,0 +1,67 @@
+namespace ClaimReview.Extraction.Recognition;
+
+internal enum DateExpressionKind
+{
+    /// <summary>"April 12, 2019", "10th January 2015".</summary>
+    Absolute,
+
+    /// <summary>"10 May", "May 15": the year comes from the reference date.</summary>
+    DayMonth,
+
+    /// <summary>"January 2016".</summary>
+    MonthYear,
+
+    /// <summary>"in 2016".</summary>
+    Year,
+
+    /// <summary>"early 2015", "late 2017", "mid-2014".</summary>
+    YearPart,
+
+    /// <summary>"on Friday", "Friday's clashes".</summary>
+    Weekday,
+
+    /// <summary>"last Friday".</summary>
+    LastWeekday,
+
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    LastMonth,
+    Yesterday,
+    ThisYear,
+    LastYear,
+
+    /// <summary>"Easter Sunday".</summary>
+    Easter,
+
+    /// <summary>"in April": the year comes from the reference date.</summary>
+    MonthOnly,
+}
+
+/// <summary>Words in a sentence that name a date, before it is resolved against a reference date.</summary>
+internal readonly record struct DateExpression(
+    DateExpressionKind Kind,
+    int TokenStart,
+    int TokenEnd,
+    int Year,
+    int Month,
+    int Day,
+    DayOfWeek Weekday,
+    int Part)
+{
+    /// <summary>Needs a reference date (publication date or an anchor) to become a date.</summary>
+    public bool IsRelative => Kind is not (DateExpressionKind.Absolute or DateExpressionKind.MonthYear or DateExpressionKind.Year or DateExpressionKind.YearPart);
+
+    /// <summary>Whether a known event's day fits these words ("on Friday" fits any Friday; "10 May" any 10 May).</summary>
+    public bool Fits(DateOnly day) => Kind switch
+    {
+        DateExpressionKind.Weekday or DateExpressionKind.LastWeekday => day.DayOfWeek == Weekday,
+        DateExpressionKind.DayMonth => day.Day == Day && day.Month == Month,
+        DateExpressionKind.Easter => DateWords.Easter(day.Year) == day,
+        DateExpressionKind.MonthOnly => day.Month == Month,
+        DateExpressionKind.Absolute => day == new DateOnly(Year, Month, Day),
+        DateExpressionKind.MonthYear => day.Year == Year && day.Month == Month,
+        DateExpressionKind.Year => day.Year == Year,
+        _ => false,
+    };
+}

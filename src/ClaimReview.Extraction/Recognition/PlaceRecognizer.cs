@@ -1,0 +1,217 @@
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Parsing;
+
+namespace ClaimReview.Extraction.Recognition;
+
+internal enum PlaceLevel
+{
+    Town,
+    District,
+    Region,
+    Country,
+}
+
+/// <summary>A place named in a sentence. <see cref="Weak"/> marks evidence from an adjective ("Indian forces").</summary>
+internal readonly record struct PlaceMention(PlaceLevel Level, string Name, string? Country, int TokenStart, int TokenEnd, bool Weak);
+
+/// <summary>
+/// Places in a sentence: countries and regions from the gazetteer (and their adjectives, as weak country evidence);
+/// towns and districts from patterns: "the town/village/city of X", "X town/village/area", "X district",
+/// "district of X", "in X, Pakistan", "in X", "X encounter/blast" (a place word before an event noun).
+/// </summary>
+internal sealed class PlaceRecognizer(Gazetteer gazetteer)
+{
+    private static readonly WordSet TownNouns = WordLists.Set("town", "village", "city", "area", "hamlet", "locality", "neighbourhood", "neighborhood", "township", "suburb", "outskirts", "market");
+
+    private static readonly WordSet DistrictNouns = WordLists.Set("district", "districts", "county", "tehsil");
+
+    private static readonly WordSet RegionNouns = WordLists.Set("province", "state", "region");
+
+    /// <summary>Regions wider than a country: not a town, not a country.</summary>
+    private static readonly WordSet WideRegions = WordLists.Set("Sahel", "Maghreb", "Levant", "Balkans", "Caucasus", "Subcontinent", "Gulf", "Horn");
+
+    private static readonly WordSet PlaceLeads = WordLists.Set("in", "near", "outside", "at", "from");
+
+    private static readonly WordSet EventNouns = WordLists.Set(
+        "encounter", "clash", "clashes", "gunfight", "attack", "attacks", "blast", "bombing", "bombings", "raid", "ambush",
+        "explosion", "massacre", "shooting", "firefight", "operation", "siege");
+
+    public void Find(TokenizedArticle doc, ActorFindings actors, int start, int end, List<PlaceMention> found)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Punct)
+            {
+                continue;
+            }
+
+            // Gazetteer names, unless inside a longer actor name ("Pakistan Province", "Indian Army" still gives India weakly).
+            var mention = actors.MentionAt[t] >= 0 ? actors.Mentions[actors.MentionAt[t]] : default;
+            var inLongActor = actors.MentionAt[t] >= 0 && mention.TokenEnd - mention.TokenStart > 1;
+            if (gazetteer.Names.TryMatch(doc, t, end, out var gEnd, out var index) && !inLongActor)
+            {
+                var place = gazetteer.Places[index];
+                found.Add(new PlaceMention(place.IsCountry ? PlaceLevel.Country : PlaceLevel.Region, place.Name, place.Country, t, gEnd, false));
+                t = gEnd - 1;
+                continue;
+            }
+
+            if (gazetteer.Adjectives.TryMatch(doc, t, end, out var aEnd, out var adjective))
+            {
+                var place = gazetteer.Places[adjective];
+                found.Add(new PlaceMention(PlaceLevel.Country, place.Country, place.Country, t, aEnd, true));
+                t = aEnd - 1;
+                continue;
+            }
+
+            if (TryPattern(doc, actors, t, end, found, out var next))
+            {
+                t = next - 1;
+            }
+        }
+    }
+
+    /// <summary>The place hierarchy a sentence's mentions describe, taking the mentions nearest to
+    /// <paramref name="anchor"/> (an event word) first: town, district, the country of the nearest region or country
+    /// named (an adjective such as "Indian" only when nothing is named), and a region of that country.</summary>
+    public static PlaceRef Combine(IReadOnlyList<PlaceMention> places, int anchor = -1)
+    {
+        var ordered = anchor < 0 ? places : places.OrderBy(p => Math.Min(Math.Abs(p.TokenStart - anchor), Math.Abs(p.TokenEnd - 1 - anchor))).ToList();
+        string? town = null, district = null, region = null, country = null, weakCountry = null;
+        foreach (var p in ordered)
+        {
+            switch (p.Level)
+            {
+                case PlaceLevel.Town:
+                    town ??= p.Name;
+                    break;
+                case PlaceLevel.District:
+                    district ??= p.Name;
+                    break;
+                case PlaceLevel.Region or PlaceLevel.Country when !p.Weak:
+                    country ??= p.Country;
+                    break;
+                default:
+                    weakCountry ??= p.Country;
+                    break;
+            }
+        }
+
+        country ??= weakCountry;
+        foreach (var p in ordered)
+        {
+            if (p.Level == PlaceLevel.Region && (p.Country == country || p.Country is null))
+            {
+                region = p.Name;
+                break;
+            }
+        }
+
+        return new PlaceRef(town, district, region, country);
+    }
+
+    private bool TryPattern(TokenizedArticle doc, ActorFindings actors, int t, int end, List<PlaceMention> found, out int next)
+    {
+        next = t + 1;
+
+        // "the town of X", "district of X"
+        if ((TownNouns.Has(doc, t) || DistrictNouns.Has(doc, t)) && doc.Is(t + 1, "of") && !doc.IsCapitalised(t))
+        {
+            var nameEnd = ReadPlaceName(doc, actors, t + 2, end);
+            if (nameEnd > t + 2)
+            {
+                var level = DistrictNouns.Has(doc, t) ? PlaceLevel.District : PlaceLevel.Town;
+                found.Add(new PlaceMention(level, Name(doc, t + 2, nameEnd), null, t + 2, nameEnd, false));
+                next = nameEnd;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (!IsPlaceWord(doc, actors, t))
+        {
+            return false;
+        }
+
+        var stop = ReadPlaceName(doc, actors, t, end);
+        var after = doc.IsPunct(stop, '[') ? stop + 1 : stop;
+        var name = Name(doc, t, stop);
+        if (after < end && DistrictNouns.Has(doc, after))
+        {
+            found.Add(new PlaceMention(PlaceLevel.District, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
+        if (after < end && TownNouns.Has(doc, after) && !doc.IsCapitalised(after))
+        {
+            found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
+        if (after < end && RegionNouns.Has(doc, after) && !doc.IsCapitalised(after) && PlaceLeads.Has(doc, t - 1))
+        {
+            found.Add(new PlaceMention(PlaceLevel.Region, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
+        // "Shopian gunfight", "Quetta blast" — but not a capitalised sentence opener ("Gunmen attack ...").
+        if (after < end && EventNouns.Has(doc, after) && !doc.IsCapitalised(after) && !IsSentenceStart(doc, t))
+        {
+            found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
+        var lead = doc.Is(t - 1, "the") ? t - 2 : t - 1;
+        if (PlaceLeads.Has(doc, lead) && doc.IsWord(lead))
+        {
+            // "in Quetta, Pakistan" names the country too; the gazetteer match that follows records it.
+            found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsSentenceStart(TokenizedArticle doc, int t)
+    {
+        var previous = t - 1;
+        while (previous >= 0 && doc.Tokens[previous].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[previous].Start] is '"' or '“' or '‘' or '\'' or '(')
+        {
+            previous--;
+        }
+
+        return previous < 0 || doc.SegmentOfToken[previous] != doc.SegmentOfToken[t] || doc.IsPunct(previous, '.') || doc.IsPunct(previous, '?') || doc.IsPunct(previous, '!');
+    }
+
+    private int ReadPlaceName(TokenizedArticle doc, ActorFindings actors, int t, int end)
+    {
+        var s = t;
+        while (s < end && s - t < 3 && IsPlaceWord(doc, actors, s))
+        {
+            s++;
+        }
+
+        return s;
+    }
+
+    private bool IsPlaceWord(TokenizedArticle doc, ActorFindings actors, int t)
+    {
+        if (!doc.IsCapitalised(t) || actors.MentionAt[t] >= 0)
+        {
+            return false;
+        }
+
+        var text = doc.Text(t);
+        return text.Length >= 3 && !WordLists.NotNames.Contains(text) && !WordLists.Titles.Contains(text) && !WideRegions.Contains(text)
+            && !DateWords.TryMonth(text, true, out _) && !DateWords.TryWeekday(text, true, out _)
+            && !gazetteer.Names.TryMatch(doc, t, t + 1, out _, out _) && !gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
+    }
+
+    private static string Name(TokenizedArticle doc, int start, int end) => doc.Slice(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
+}
