@@ -51,5 +51,14 @@ app.UseRouting();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
 
+// Say where the app is, once it listens.
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+    app.Logger.LogInformation("ClaimReview is running at {Urls} (database {Database})",
+        string.Join(", ", addresses), app.Services.GetRequiredService<DatabaseOptions>().Path);
+});
+
 await app.RunAsync();
 return 0;

@@ -1,4 +1,6 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Exporting;
+using ClaimReview.Web.Importing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Infrastructure;
@@ -16,6 +18,9 @@ public static class ClaimReviewServices
         services.AddDbContext<ClaimReviewDb>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        services.AddSingleton(sp => ImportOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<ArticleImporter>();
+        services.AddScoped<JsonExporter>();
         return services;
     }
 }

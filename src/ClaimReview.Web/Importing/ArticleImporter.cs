@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using ClaimReview.Extraction;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
+using ClaimReview.Extraction.Parsing;
+using ClaimReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using XEventReport = ClaimReview.Extraction.Events.EventReport;
+
+namespace ClaimReview.Web.Importing;
+
+/// <summary>
+/// Imports article files: unchanged files (same content hash) are skipped, new and changed ones are extracted and
+/// written one file per transaction, so a failing file leaves the database as it was and does not stop the others.
+/// Records are matched by their stable keys, so re-importing keeps the ids of everything that is still the same.
+/// </summary>
+public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
+{
+    private const int ChunkSize = 256;
+
+    private sealed record Prepared(SourceFile Source, string? Hash, ArticleExtraction? Extraction, FileOutcome? Done);
+
+    public async Task<ImportReport> ImportAsync(
+        IReadOnlyList<string> paths, string trigger, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var sources = SourceFile.Expand(paths);
+        var run = new ImportRun { StartedAt = clock.GetUtcNow(), Trigger = trigger };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await LexiconStore.EnsureSeededAsync(db, cancellationToken);
+        var lexicon = await LexiconStore.LoadAsync(db, cancellationToken);
+        var extractor = new ArticleExtractor(lexicon.Entries);
+        var state = await ImportState.LoadAsync(db, lexicon, cancellationToken);
+
+        var outcomes = new List<FileOutcome>(sources.Count);
+        var touchedEvents = new HashSet<long>();
+        var anyUpdated = false;
+        var chunks = sources.Chunk(ChunkSize).ToList();
+        using (var writer = new ArticleWriter(db, state, clock.GetUtcNow()))
+        {
+            var context = new ExtractionContext([.. state.KnownEvents]);
+            var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], extractor, context, state), cancellationToken) : null;
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                var prepared = await next!;
+                // The next chunk is extracted while this one is written, against the events known so far plus this chunk's.
+                if (c + 1 < chunks.Count)
+                {
+                    var following = chunks[c + 1];
+                    var wider = new ExtractionContext([.. state.KnownEvents, .. EventsOf(prepared).KnownEvents]);
+                    next = Task.Run(() => Prepare(following, extractor, wider, state), cancellationToken);
+                }
+                foreach (var file in prepared)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var outcome = file.Done ?? Write(writer, file, touchedEvents);
+                    anyUpdated |= outcome.Outcome == ImportOutcome.Updated;
+                    outcomes.Add(outcome);
+                    if (outcome.Outcome == ImportOutcome.Failed)
+                    {
+                        LogFailed(logger, outcome.SourceFile, outcome.Message);
+                    }
+                }
+                progress?.Report(new ImportProgress(outcomes.Count, sources.Count));
+            }
+        }
+
+        if (anyUpdated)
+        {
+            await RemoveOrphansAsync(cancellationToken);
+        }
+        await RefreshDiscrepanciesAsync(touchedEvents, state, cancellationToken);
+
+        run.FinishedAt = clock.GetUtcNow();
+        run.NewCount = outcomes.Count(o => o.Outcome == ImportOutcome.New);
+        run.UpdatedCount = outcomes.Count(o => o.Outcome == ImportOutcome.Updated);
+        run.UnchangedCount = outcomes.Count(o => o.Outcome == ImportOutcome.Unchanged);
+        run.FailedCount = outcomes.Count(o => o.Outcome == ImportOutcome.Failed);
+        db.ImportRuns.Attach(run);
+        db.Entry(run).State = EntityState.Modified;
+        db.ImportFileResults.AddRange(outcomes.Select(o => new ImportFileResult { ImportRunId = run.Id, SourceFile = o.SourceFile, Outcome = o.Outcome, Message = o.Message }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var report = new ImportReport(run.Id, outcomes, Stopwatch.GetElapsedTime(started));
+        LogFinished(logger, trigger, report.Summary);
+        return report;
+    }
+
+    /// <summary>Reads, hashes, decodes and extracts a chunk of files in parallel (no database access).</summary>
+    private Prepared[] Prepare(SourceFile[] chunk, ArticleExtractor extractor, ExtractionContext context, ImportState state)
+    {
+        var prepared = new Prepared[chunk.Length];
+        Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i], extractor, context, state));
+
+        // An undated article is resolved against the other articles on the story: retry the ones that left an
+        // event undated, now that this chunk's dated articles are known too.
+        var retry = Enumerable.Range(0, chunk.Length).Where(i => prepared[i].Extraction is { } x && NeedsStoryDates(x)).ToList();
+        if (retry.Count > 0 && prepared.Any(p => p.Extraction is { Article.Published: not null }))
+        {
+            var combined = new ExtractionContext([.. context.KnownEvents, .. EventsOf(prepared).KnownEvents]);
+            Parallel.ForEach(retry, i => prepared[i] = Prepare(chunk[i], extractor, combined, state));
+        }
+        return prepared;
+    }
+
+    private static ExtractionContext EventsOf(Prepared[] prepared) =>
+        ExtractionContext.FromExtractions(prepared.Where(p => p.Extraction is not null).Select(p => p.Extraction!));
+
+    private static bool NeedsStoryDates(ArticleExtraction extraction) =>
+        extraction.Article.Published is null && extraction.Events.Any(e => e.Date?.Date is null);
+
+    private Prepared Prepare(SourceFile source, ArticleExtractor extractor, ExtractionContext context, ImportState state)
+    {
+        if (source.Error is not null || source.FullPath is null)
+        {
+            return Failed(source, source.Error ?? "no such file");
+        }
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(source.FullPath).Length;
+            if (length > options.MaxArticleBytes)
+            {
+                return Failed(source, $"file is {Megabytes(length)}, over the {Megabytes(options.MaxArticleBytes)} limit");
+            }
+            bytes = File.ReadAllBytes(source.FullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Failed(source, $"cannot read the file: {exception.Message}");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (state.InitialHashes.TryGetValue(source.Name, out var existing) && existing == hash)
+        {
+            return new Prepared(source, hash, null, new FileOutcome(source.Name, ImportOutcome.Unchanged, null));
+        }
+
+        var decoded = ArticleDecoder.Decode(bytes, options.MaxArticleBytes);
+        if (decoded.Error is not null)
+        {
+            return Failed(source, decoded.Error.Message);
+        }
+        try
+        {
+            var result = extractor.Extract(decoded.Text!, context);
+            return result.Error is not null ? Failed(source, result.Error.Message) : new Prepared(source, hash, result.Extraction, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in a rule must cost one file, not the import.
+            LogExtractionCrash(logger, exception, source.Name);
+            return Failed(source, $"extraction failed: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static Prepared Failed(SourceFile source, string message) => new(source, null, null, new FileOutcome(source.Name, ImportOutcome.Failed, message));
+
+    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.0} MB";
+
+    /// <summary>Writes one article and everything found in it in one transaction; a failure costs that file only.</summary>
+    private FileOutcome Write(ArticleWriter writer, Prepared prepared, HashSet<long> touchedEvents)
+    {
+        var name = prepared.Source.Name;
+        var isUpdate = writer.Knows(name);
+        try
+        {
+            touchedEvents.UnionWith(writer.Write(name, prepared.Hash!, prepared.Extraction!));
+            return new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogWriteFailed(logger, exception, name);
+            return new FileOutcome(name, ImportOutcome.Failed, $"could not be saved, nothing of it was kept: {exception.GetBaseException().Message}");
+        }
+    }
+
+    /// <summary>After a changed article drops records, remove what no report supports and no person has worked on.</summary>
+    private async Task RemoveOrphansAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            DELETE FROM claims WHERE status = 'unverified'
+              AND NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
+              AND NOT EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = claims.id);
+            DELETE FROM events
+             WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)
+               AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = events.id);
+            DELETE FROM actors WHERE origin = 'discovered'
+              AND NOT EXISTS (SELECT 1 FROM actor_mentions m WHERE m.actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.claimant_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM actors k WHERE k.parent_id = actors.id);
+            DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id NOT IN (SELECT id FROM events);
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Recomputes the discrepancies of the events whose reports changed in this run. Only an event reported by two or
+    /// more articles can have one; the others just lose any they had.
+    /// </summary>
+    private async Task RefreshDiscrepanciesAsync(HashSet<long> eventIds, ImportState state, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in eventIds.Chunk(500))
+        {
+            var shared = await db.EventReports.AsNoTracking().Where(r => chunk.Contains(r.EventId))
+                .GroupBy(r => r.EventId).Where(g => g.Select(r => r.ArticleId).Distinct().Count() > 1).Select(g => g.Key)
+                .ToListAsync(cancellationToken);
+            var reports = shared.Count == 0 ? [] : await db.EventReports.AsNoTracking().Where(r => shared.Contains(r.EventId)).ToListAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Discrepancies.Where(d => d.SubjectType == SubjectType.Event && chunk.Contains(d.SubjectId)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var group in reports.GroupBy(r => r.EventId))
+            {
+                if (!state.EventKeys.TryGetValue(group.Key, out var key))
+                {
+                    continue;
+                }
+                var reported = group.Select(r => new ArticleEventReport(
+                    r.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    new XEventReport(r.Quote, r.Start, r.End,
+                        r.ReportedDate is null && r.ReportedDateEvidence is null ? null : new ResolvedDate(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision, r.ReportedDateEvidence ?? ""),
+                        new PlaceRef(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry),
+                        r.KilledMin, r.KilledMax))).ToList();
+                foreach (var found in DiscrepancyFinder.ForEvent(key, reported))
+                {
+                    var discrepancy = new Data.Discrepancy { SubjectType = SubjectType.Event, SubjectId = group.Key, Field = found.Field };
+                    discrepancy.Values.AddRange(found.Values.Select(v => new DiscrepancyValue
+                    {
+                        ArticleId = long.Parse(v.ArticleRef, System.Globalization.CultureInfo.InvariantCulture),
+                        Value = v.Value,
+                        Quote = v.Quote,
+                    }));
+                    db.Discrepancies.Add(discrepancy);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {SourceFile} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string sourceFile, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Extraction crashed on {SourceFile}")]
+    private static partial void LogExtractionCrash(ILogger logger, Exception exception, string sourceFile);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save {SourceFile}; its transaction was rolled back")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string sourceFile);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import ({Trigger}) finished: {Summary}")]
+    private static partial void LogFinished(ILogger logger, string trigger, string summary);
+}

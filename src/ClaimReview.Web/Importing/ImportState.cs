@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+using ClaimReview.Extraction;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Importing;
+
+/// <summary>
+/// What one import run knows of the database, loaded once so that writing an article needs no lookups:
+/// stable keys to ids, and the dated events an undated article can be resolved against.
+/// </summary>
+internal sealed class ImportState
+{
+    /// <summary>Content hashes at the start of the run; read by the parallel preparation, never written.</summary>
+    public required FrozenDictionary<string, string> InitialHashes { get; init; }
+    public Dictionary<string, long> ArticleIds { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> ActorIds { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
+    public Dictionary<long, string> EventKeys { get; } = [];
+    public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
+    public List<KnownEvent> KnownEvents { get; } = [];
+
+    public static async Task<ImportState> LoadAsync(ClaimReviewDb db, LexiconStore.Loaded lexicon, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.SourceFile, a.ContentHash }).ToListAsync(cancellationToken);
+        var state = new ImportState { InitialHashes = articles.ToFrozenDictionary(a => a.SourceFile, a => a.ContentHash, StringComparer.Ordinal) };
+        foreach (var article in articles)
+        {
+            state.ArticleIds[article.SourceFile] = article.Id;
+        }
+        var actorKeys = new Dictionary<long, string>();
+        await foreach (var a in db.Actors.AsNoTracking().Select(a => new { a.Id, a.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            state.ActorIds[a.Key] = a.Id;
+            actorKeys[a.Id] = a.Key;
+        }
+        // A curated actor an editor renamed keeps its row: the extractor's key for the new name leads to it too.
+        foreach (var (key, id) in lexicon.ActorIdByLexiconKey)
+        {
+            state.ActorIds.TryAdd(key, id);
+        }
+        var participantKeys = new Dictionary<long, List<string>>();
+        await foreach (var p in db.EventParticipants.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (actorKeys.TryGetValue(p.ActorId, out var key))
+            {
+                (participantKeys.TryGetValue(p.EventId, out var list) ? list : participantKeys[p.EventId] = []).Add(key);
+            }
+        }
+        await foreach (var e in db.Events.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            state.EventIds[e.Key] = e.Id;
+            state.EventKeys[e.Id] = e.Key;
+            if (e.Date is not null)
+            {
+                state.KnownEvents.Add(new KnownEvent(
+                    e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
+                    new PlaceRef(e.Place, e.District, e.Region, e.Country),
+                    participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+            }
+        }
+        await foreach (var c in db.Claims.AsNoTracking().Select(c => new { c.Id, c.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            state.ClaimIds[c.Key] = c.Id;
+        }
+        return state;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClaimReview.Testing;
+
+namespace ClaimReview.Web.Tests.Cli;
+
+/// <summary>The CLI as a user runs it: a separate process, its exit code, what it prints.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("claimreview-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Help_lists_the_verbs_and_options()
+    {
+        var result = await RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var word in new[] { "import", "export", "serve", "--db", "--urls", "--out" })
+        {
+            Assert.Contains(word, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("frobnicate", "Unknown verb 'frobnicate'")]
+    [InlineData("import --fast", "Unknown option '--fast'")]
+    public async Task Mistakes_exit_with_code_2_and_say_what_was_wrong(string args, string message)
+    {
+        var result = await RunAsync(args.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_prints_each_file_and_totals_then_reimport_finds_everything_unchanged()
+    {
+        var db = Path.Combine(_folder, "cli.db");
+
+        var first = await RunAsync("import", RepositoryPaths.Seeds, "--db", db);
+        var second = await RunAsync("import", RepositoryPaths.Seeds, "--db", db);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(5, first.Stdout.Split('\n').Count(l => l.StartsWith("new ", StringComparison.Ordinal)));
+        Assert.Contains("Imported 5 files: 5 new, 0 updated, 0 unchanged, 0 failed", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("5 files: 0 new, 0 updated, 5 unchanged, 0 failed", second.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("INF", first.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_with_a_bad_file_names_it_and_exits_non_zero()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "in")).FullName;
+        File.Copy(Directory.GetFiles(RepositoryPaths.Seeds, "002_*.txt").Single(), Path.Combine(folder, "good.txt"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bad.txt"), []);
+
+        var result = await RunAsync("import", folder, "--db", Path.Combine(_folder, "bad.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"(?m)^failed\s+bad\.txt: .*empty", result.Stdout);
+        Assert.Matches(@"(?m)^new\s+good\.txt", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Export_writes_json_to_a_file_or_to_stdout()
+    {
+        var db = Path.Combine(_folder, "export.db");
+        await RunAsync("import", RepositoryPaths.Seeds, "--db", db);
+        var file = Path.Combine(_folder, "out.json");
+
+        var toFile = await RunAsync("export", "--db", db, "--out", file);
+        var toStdout = await RunAsync("export", "--db", db);
+
+        Assert.Equal(0, toFile.ExitCode);
+        using var fromFile = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        using var fromStdout = JsonDocument.Parse(toStdout.Stdout);
+        Assert.Equal(5, fromFile.RootElement.GetProperty("articles").GetArrayLength());
+        Assert.True(JsonElement.DeepEquals(fromFile.RootElement, fromStdout.RootElement));
+    }
+
+    [Fact]
+    public async Task Export_without_a_database_says_so()
+    {
+        var result = await RunAsync("export", "--db", Path.Combine(_folder, "missing.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no database at", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "missing.db")));
+    }
+
+    [Fact]
+    public async Task An_import_killed_half_way_leaves_only_whole_articles_and_the_next_run_completes_it()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "many")).FullName;
+        var seeds = Directory.GetFiles(RepositoryPaths.Seeds, "*.txt");
+        for (var i = 0; i < 700; i++)
+        {
+            File.Copy(seeds[i % seeds.Length], Path.Combine(folder, $"copy_{i:D4}.txt"));
+        }
+        var db = Path.Combine(_folder, "killed.db");
+
+        // Kill the process as soon as it reports progress: some files are written, most are not.
+        var start = Start("import", folder, "--db", db);
+        using (var process = Process.Start(start)!)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            while (await process.StandardError.ReadLineAsync() is { } line && !line.StartsWith('…'))
+            {
+            }
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var partial = await CountAsync(db, "SELECT COUNT(*) FROM articles");
+        Assert.InRange(partial, 1, 699);
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_segments s WHERE s.article_id = a.id)"));
+
+        var rerun = await RunAsync("import", folder, "--db", db);
+
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains($"{partial} unchanged, 0 failed", rerun.Stdout, StringComparison.Ordinal);
+        Assert.Equal(700, await CountAsync(db, "SELECT COUNT(*) FROM articles"));
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_segments s WHERE s.article_id = a.id)"));
+    }
+
+    private static async Task<long> CountAsync(string db, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var count = (long)(await command.ExecuteScalarAsync())!;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        return count;
+    }
+
+    private sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private ProcessStartInfo Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ClaimReview__LogFile"] = "";
+        return start;
+    }
+
+    private async Task<Result> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(Start(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,75 @@
+using ClaimReview.Testing;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Importing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimReview.Web.Tests.Importing;
+
+/// <summary>A folder of article files (copies of the seeds by default) and an app over its own database to import them.</summary>
+internal sealed class ImportFixture : IAsyncDisposable
+{
+    private ImportFixture(TestApp app, string folder)
+    {
+        App = app;
+        Folder = folder;
+    }
+
+    public TestApp App { get; }
+    public string Folder { get; }
+
+    public static ImportFixture WithSeeds()
+    {
+        var app = new TestApp();
+        var folder = Directory.CreateDirectory(Path.Combine(app.Folder, "articles")).FullName;
+        foreach (var seed in Directory.GetFiles(RepositoryPaths.Seeds, "*.txt"))
+        {
+            File.Copy(seed, Path.Combine(folder, Path.GetFileName(seed)));
+        }
+        return new ImportFixture(app, folder);
+    }
+
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    public async Task<ImportReport> ImportAsync(params string[] paths)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync(paths.Length == 0 ? [Folder] : paths, "test");
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ClaimReviewDb, Task<T>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ClaimReviewDb>());
+    }
+
+    /// <summary>Row counts of every table, to prove that an import changed nothing.</summary>
+    public async Task<Dictionary<string, long>> CountRowsAsync()
+    {
+        await using var connection = new SqliteConnection(new DatabaseOptions { Path = App.DatabasePath }.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'import_%' AND name NOT LIKE 'search_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var counts = new Dictionary<string, long>();
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+        }
+        return counts;
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    public static Task<List<Article>> ArticlesAsync(ClaimReviewDb db) => db.Articles.AsNoTracking().OrderBy(a => a.SourceFile).ToListAsync();
+}
