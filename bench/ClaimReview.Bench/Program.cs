@@ -1,1 +1,106 @@
-Console.WriteLine("bench");
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ClaimReview.Bench;
+using ClaimReview.Extraction;
+using ClaimReview.Extraction.Recognition;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Importing;
+using ClaimReview.Web.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Benchmarks (not tests): see docs/benchmarks.md for the commands and the figures recorded.
+var verb = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+var count = int.Parse(Option("--count", "10000"), CultureInfo.InvariantCulture);
+
+switch (verb)
+{
+    case "generate":
+        var outFolder = Path.GetFullPath(Option("--out", "bench/results/corpus"));
+        CorpusGenerator.Generate(outFolder, count, int.Parse(Option("--seed", "2019"), CultureInfo.InvariantCulture));
+        Console.WriteLine($"Wrote {count} articles to {outFolder}");
+        return 0;
+    case "import":
+        return await ImportBenchmark(Option("--corpus", ""), count);
+    case "extract":
+        return ExtractBenchmark(count);
+    default:
+        Console.WriteLine("""
+            ClaimReview benchmarks
+              generate [--count N] [--out DIR] [--seed S]   write a synthetic corpus
+              import   [--count N] [--corpus DIR]           import into a fresh database, then re-import unchanged
+              extract  [--count N]                          extraction alone, single thread, in memory
+            """);
+        return verb == "help" ? 0 : 2;
+}
+
+static async Task<int> ImportBenchmark(string corpus, int count)
+{
+    var work = Directory.CreateTempSubdirectory("claimreview-bench-").FullName;
+    if (corpus.Length == 0)
+    {
+        corpus = Path.Combine(work, "corpus");
+        CorpusGenerator.Generate(corpus, count);
+    }
+    var files = Directory.GetFiles(corpus, "*.txt");
+    var megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
+
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders();
+    builder.Configuration.AddInMemoryCollection([new("ClaimReview:Database", Path.Combine(work, "bench.db")), new("ClaimReview:SeedsDirectory", corpus)]);
+    builder.Services.AddClaimReview();
+    using var host = builder.Build();
+    var database = host.Services.GetRequiredService<DatabaseOptions>();
+    await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(database.ConnectionString);
+
+    async Task<(ImportReport Report, double Seconds)> Run()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var started = Stopwatch.GetTimestamp();
+        var report = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync([corpus], "bench");
+        return (report, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    var (first, firstSeconds) = await Run();
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+    var (again, againSeconds) = await Run();
+
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine($"Corpus: {files.Length} files, {megabytes:0.0} MB ({corpus})");
+    Console.WriteLine($"First import:  {first.Summary}");
+    Console.WriteLine($"               {firstSeconds:0.00} s, {files.Length / firstSeconds:0} articles/s, {megabytes / firstSeconds:0.00} MB/s, peak working set {peak:0} MB");
+    Console.WriteLine($"Re-import:     {again.Summary}");
+    Console.WriteLine($"               {againSeconds:0.00} s");
+    Console.WriteLine($"Database:      {new FileInfo(database.Path).Length / (1024.0 * 1024.0):0.0} MB at {database.Path}");
+    return first.AnyFailed ? 1 : 0;
+}
+
+static int ExtractBenchmark(int count)
+{
+    var random = new Random(2019);
+    var texts = Enumerable.Range(0, count).Select(_ => CorpusGenerator.Article(random)).ToList();
+    var megabytes = texts.Sum(t => t.Length * 2.0) / (1024 * 1024) / 2;
+    var extractor = new ArticleExtractor(DefaultLexicon.Load());
+    foreach (var text in texts.Take(50))
+    {
+        extractor.Extract(text); // warm-up
+    }
+    var started = Stopwatch.GetTimestamp();
+    var records = 0;
+    foreach (var text in texts)
+    {
+        var result = extractor.Extract(text).Extraction;
+        records += result is null ? 0 : result.Mentions.Count + result.Claims.Count + result.Events.Count;
+    }
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    Console.WriteLine($"Extraction: {count} articles ({megabytes:0.0} MB of text) in {seconds:0.00} s single-threaded: {count / seconds:0} articles/s, {megabytes / seconds:0.0} MB/s, {records} records");
+    return 0;
+}
