@@ -12,7 +12,8 @@ namespace ClaimReview.Web.Importing;
 
 /// <summary>
 /// Imports article files: unchanged files (same content hash) are skipped, new and changed ones are extracted and
-/// written one file per transaction, so a failing file leaves the database as it was and does not stop the others.
+/// written a chunk per transaction with a savepoint per file, so a failing file leaves the database as it was and
+/// does not stop the others, and a killed import leaves only whole files behind.
 /// Records are matched by their stable keys, so re-importing keeps the ids of everything that is still the same.
 /// </summary>
 public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
@@ -53,6 +54,7 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
                     var wider = new ExtractionContext([.. state.KnownEvents, .. EventsOf(prepared).KnownEvents]);
                     next = Task.Run(() => Prepare(following, extractor, wider, state), cancellationToken);
                 }
+                writer.BeginBatch();
                 foreach (var file in prepared)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -64,6 +66,7 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
                         LogFailed(logger, outcome.SourceFile, outcome.Message);
                     }
                 }
+                writer.CommitBatch();
                 progress?.Report(new ImportProgress(outcomes.Count, sources.Count));
             }
         }

@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimReview.Web.Importing;
 
 /// <summary>
-/// Writes one article's extraction per transaction with prepared statements on the DbContext's connection (the
-/// import's hot path: EF change tracking cost four times as much here). Actors, events and claims are found by their
+/// Writes article extractions with prepared statements on the DbContext's connection (the import's hot path: EF
+/// change tracking cost four times as much here), a chunk of files per transaction and a savepoint per file. Actors, events and claims are found by their
 /// stable keys and created when new; the article's evidence (segments, mentions, reports) is replaced; link rows use
-/// INSERT OR IGNORE. What the run's <see cref="ImportState"/> learns is applied only after the commit.
+/// INSERT OR IGNORE. What the run's <see cref="ImportState"/> learns is applied only once the file's savepoint is released.
 /// Values are stored in the formats <see cref="ClaimReviewDb"/> maps (snake_case enums, ISO dates), which the
 /// importer tests read back through EF.
 /// </summary>
@@ -35,6 +35,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
+        _transaction?.Dispose(); // an unfinished chunk (cancelled import) is rolled back
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -43,11 +44,26 @@ internal sealed class ArticleWriter : IDisposable
 
     public bool Knows(string sourceFile) => _state.ArticleIds.ContainsKey(sourceFile);
 
-    /// <summary>Writes the article in one transaction; on any failure rolls back and leaves the run's state untouched.</summary>
+    /// <summary>Starts the transaction that a chunk of files is written in (one savepoint per file).</summary>
+    public void BeginBatch() => _transaction = _connection.BeginTransaction();
+
+    /// <summary>Commits the chunk: every file written since <see cref="BeginBatch"/> becomes durable at once.</summary>
+    public void CommitBatch()
+    {
+        _transaction!.Commit();
+        _transaction.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>
+    /// Writes the article under its own savepoint: on any failure it is rolled back to that savepoint, so the file
+    /// leaves no trace and the run's state is untouched; the other files of the chunk are unaffected.
+    /// </summary>
     public IReadOnlyCollection<long> Write(string sourceFile, string hash, ArticleExtraction extraction)
     {
+        var transaction = _transaction ?? throw new InvalidOperationException("BeginBatch first.");
         _onCommit.Clear();
-        _transaction = _connection.BeginTransaction();
+        transaction.Save("article");
         try
         {
             var touched = new HashSet<long>();
@@ -56,7 +72,7 @@ internal sealed class ArticleWriter : IDisposable
             var eventIds = WriteEvents(extraction, articleId, actorIds);
             touched.UnionWith(eventIds.Values);
             WriteClaims(extraction, articleId, actorIds, eventIds);
-            _transaction.Commit();
+            transaction.Release("article");
             foreach (var apply in _onCommit)
             {
                 apply();
@@ -65,13 +81,9 @@ internal sealed class ArticleWriter : IDisposable
         }
         catch
         {
-            _transaction.Rollback();
+            transaction.Rollback("article");
+            transaction.Release("article");
             throw;
-        }
-        finally
-        {
-            _transaction.Dispose();
-            _transaction = null;
         }
     }
 
