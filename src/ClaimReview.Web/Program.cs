@@ -1,6 +1,7 @@
 using ClaimReview.Web.Cli;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // The command line decides: serve (default), or run a verb and exit.
@@ -36,6 +37,7 @@ if (command.Verb != Verb.Serve)
 
 // Web: Razor Pages, health, database set-up before the first request.
 builder.Services.AddRazorPages();
+builder.Services.AddSearch();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHostedService<DatabaseInitializer>();

@@ -46,12 +46,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context on <paramref name="app"/>, tracing so a failure can be replayed.</summary>
-    public async Task<IPage> OpenAsync(TestApp app)
+    public async Task<IPage> OpenAsync(TestApp app, ViewportSize? viewport = null, bool javaScript = true)
     {
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         return await context.NewPageAsync();
     }
+
+    /// <summary>Saves a full-page screenshot of the current state under <paramref name="name"/>.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
 
     /// <summary>Saves a screenshot (always) and, when <paramref name="failed"/>, the trace, named after the test.</summary>
     public static async Task SaveArtifactsAsync(IPage page, string name, bool failed)

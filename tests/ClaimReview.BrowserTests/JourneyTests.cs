@@ -16,7 +16,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
             await page.GotoAsync("/");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByText("Articles", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByText("Articles", new() { Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(page).ToHaveTitleAsync("Overview · ClaimReview");
             failed = false;
         }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Page-load benchmark (issue 4): the app in Release on 127.0.0.1 over the generated corpus, wrk with 32
+# connections on 2 threads against the article, actor, claim and event pages and a search, beside /healthz as the
+# trivial baseline. Prints p50/p95/p99 per page. Results go in docs/benchmarks.md, "## Page load (issue 4)".
+#
+#   bash bench/load/run.sh [--count 10000] [--work DIR] [--duration 20s] [--port 5199]
+#
+# The corpus and its database are kept in DIR (default /tmp/claimreview-load) and reused on the next run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+count=10000 work=/tmp/claimreview-load duration=20s port=5199 connections=32 threads=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# Tools: wrk and sqlite3 from Debian (installed when missing, as root).
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: ${missing[*]} missing; run as root or install them (apt-get install -y ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "== Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+corpus="$work/corpus-$count" db="$work/corpus-$count.db"
+mkdir -p "$work"
+echo "== Build (Release)"
+dotnet build -c Release -v quiet -nologo src/ClaimReview.Web >/dev/null
+dotnet build -c Release -v quiet -nologo bench/ClaimReview.Bench >/dev/null
+if [ ! -d "$corpus" ] || [ "$(find "$corpus" -name '*.txt' | wc -l)" -lt "$count" ]; then
+  echo "== Generating $count articles in $corpus"
+  dotnet run -c Release --no-build --project bench/ClaimReview.Bench -- generate --count "$count" --out "$corpus"
+fi
+if [ ! -f "$db" ]; then
+  echo "== Importing into $db"
+  dotnet run -c Release --no-build --project src/ClaimReview.Web -- import "$corpus" --db "$db" | tail -1
+fi
+
+# Which records: the busiest ones (most mentions, most reports), so the figures are a worst case, not an average.
+q() { sqlite3 -batch -noheader "$db" "$1"; }
+article=$(q "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM articles)")
+actor=$(q "SELECT actor_id FROM actor_mentions GROUP BY actor_id ORDER BY COUNT(*) DESC LIMIT 1")
+claim=$(q "SELECT claim_id FROM claim_reports GROUP BY claim_id ORDER BY COUNT(*) DESC LIMIT 1")
+event=$(q "SELECT event_id FROM event_reports GROUP BY event_id ORDER BY COUNT(*) DESC LIMIT 1")
+term=$(q "SELECT COALESCE(place, district, region, country) FROM events WHERE id = $event")
+term=${term:-Daesh}
+common=propaganda
+echo "== Records: article $article, actor $actor (most mentioned), claim $claim and event $event (most reported), search '$term' and '$common'"
+
+# The app: Release, production environment, warnings-only logging so the console is not the bottleneck.
+log="$work/app.log"
+ASPNETCORE_ENVIRONMENT=Production ClaimReview__LogFile= ClaimReview__ImportSeedsOnFirstRun=false \
+Serilog__MinimumLevel__Default=Warning \
+  dotnet "src/ClaimReview.Web/bin/Release/net10.0/ClaimReview.Web.dll" serve --db "$db" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 60); do
+  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "$base/healthz" >/dev/null || { echo "error: the app did not start; see $log" >&2; exit 1; }
+
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$1"; }
+declare -a names=(healthz article actor claim claim-coverage event event-coverage search search-common)
+declare -A paths=(
+  [healthz]="/healthz"
+  [article]="/articles/$article"
+  [actor]="/actors/$actor"
+  [claim]="/claims/$claim"
+  [claim-coverage]="/claims/$claim/coverage"
+  [event]="/events/$event"
+  [event-coverage]="/events/$event/coverage"
+  [search]="/search?q=$(urlencode "$term")"
+  [search-common]="/search?q=$common"
+)
+
+echo "== wrk: $threads threads, $connections connections, $duration per page (after a 3 s warm-up)"
+printf '%-16s %-44s %9s %9s %9s %9s %7s\n' page path p50_ms p95_ms p99_ms req/s errors
+for name in "${names[@]}"; do
+  url="$base${paths[$name]}"
+  status=$(curl -s -o "$work/page.html" -w '%{http_code}' "$url")
+  [ "$status" = 200 ] || { echo "error: $url answered $status" >&2; exit 1; }
+  if grep -q 'role="alert"' "$work/page.html"; then echo "error: $url shows an error message" >&2; exit 1; fi
+  wrk -t"$threads" -c"$connections" -d3s "$url" >/dev/null
+  line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/load/percentiles.lua "$url" | grep '^RESULT')
+  eval "$(echo "$line" | sed 's/^RESULT //')"
+  printf '%-16s %-44s %9s %9s %9s %9s %7s\n' "$name" "${paths[$name]:0:44}" "$p50" "$p95" "$p99" "$rps" "$errors"
+done
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version), $(date -u +%Y-%m-%d)"

@@ -1,0 +1,111 @@
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Pages.Shared;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Pages.Articles;
+
+public sealed class DetailsModel(ClaimReviewDb db) : PageModel
+{
+    public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, string? Dateline, string? Byline,
+        string SourceFile, DateTimeOffset ImportedAt, string RawText);
+
+    public sealed record ParagraphRow(int Ordinal, IHtmlContent Html);
+
+    public sealed record ActorRow(long Id, string Name, string Kind, int Mentions, IReadOnlyList<string> Names, long FirstMentionId);
+
+    public sealed record ClaimRow(long ReportId, long ClaimId, string Summary, bool Attributed);
+
+    public sealed record EventRow(long ReportId, long EventId, string Label, string Toll);
+
+    public sealed record OutsideRow(string Anchor, string Kind, string Href, string Quote);
+
+    public ArticleRow Article { get; private set; } = null!;
+    public IHtmlContent TitleHtml { get; private set; } = HtmlString.Empty;
+    public IReadOnlyList<ParagraphRow> Paragraphs { get; private set; } = [];
+    public IReadOnlyList<OutsideRow> Outside { get; private set; } = [];
+    public IReadOnlyList<string> Boilerplate { get; private set; } = [];
+    public IReadOnlyList<ActorRow> Actors { get; private set; } = [];
+    public IReadOnlyList<ClaimRow> Claims { get; private set; } = [];
+    public IReadOnlyList<EventRow> Events { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.Dateline, a.Byline, a.SourceFile, a.ImportedAt, a.RawText))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        Article = article;
+
+        var segments = await db.ArticleSegments.AsNoTracking().Where(s => s.ArticleId == id).OrderBy(s => s.Kind).ThenBy(s => s.Ordinal)
+            .Select(s => new { s.Kind, s.Ordinal, s.Start, s.End }).ToListAsync(cancellationToken);
+        var mentions = await db.ActorMentions.AsNoTracking().Where(m => m.ArticleId == id)
+            .Join(db.Actors, m => m.ActorId, a => a.Id, (m, a) => new { m.Id, m.Start, m.End, m.Text, ActorId = a.Id, a.Name, a.Kind })
+            .OrderBy(m => m.Start).ToListAsync(cancellationToken);
+        var claims = await db.ClaimReports.AsNoTracking().Where(r => r.ArticleId == id)
+            .Join(db.Claims, r => r.ClaimId, c => c.Id, (r, c) => new { r.Id, r.Start, r.End, r.AttributedToSource, ClaimId = c.Id, c.Summary })
+            .OrderBy(r => r.Start).ToListAsync(cancellationToken);
+        var events = await db.EventReports.AsNoTracking().Where(r => r.ArticleId == id)
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new
+            {
+                r.Id,
+                r.Start,
+                r.End,
+                r.KilledMin,
+                r.KilledMax,
+                EventId = e.Id,
+                e.Kind,
+                e.Date,
+                e.DateEnd,
+                e.DatePrecision,
+                e.Place,
+                e.District,
+                e.Region,
+                e.Country,
+            })
+            .OrderBy(r => r.Start).ToListAsync(cancellationToken);
+
+        var eventLabels = events.ToDictionary(e => e.Id, e =>
+            $"{Labels.Of(e.Kind)}, {Labels.Date(e.Date, e.DateEnd, e.DatePrecision)}{(Labels.Place(e.Place, e.District, e.Region, e.Country) is { Length: > 0 } p ? ", " + p : "")}");
+        var spans = mentions.Select(m => new ArticleBody.Span(ArticleBody.SpanKind.Mention, m.Start, m.End, m.Id, m.ActorId, m.Name))
+            .Concat(claims.Select(c => new ArticleBody.Span(ArticleBody.SpanKind.ClaimQuote, c.Start, c.End, c.Id, c.ClaimId, c.Summary)))
+            .Concat(events.Select(e => new ArticleBody.Span(ArticleBody.SpanKind.EventQuote, e.Start, e.End, e.Id, e.EventId, eventLabels[e.Id])))
+            .OrderBy(s => s.Start).ToList();
+
+        var raw = article.RawText;
+        Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph)
+            .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, spans.Where(x => x.End > s.Start && x.Start < s.End))))];
+        // The headline is marked like the body when it can be found in the raw text; quotes anywhere else get an anchor below the body.
+        var titleStart = raw.IndexOf(article.Title, StringComparison.Ordinal);
+        var titleEnd = titleStart + article.Title.Length;
+        TitleHtml = titleStart < 0
+            ? new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(article.Title))
+            : ArticleBody.Paragraph(raw, titleStart, titleEnd, spans.Where(x => x.End > titleStart && x.Start < titleEnd), withReferences: false);
+        var shown = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => (s.Start, s.End)).Append((Start: titleStart, End: titleStart < 0 ? -1 : titleEnd)).ToList();
+        Outside = [.. spans.Where(x => x.Kind != ArticleBody.SpanKind.Mention && !shown.Any(r => x.End > r.Start && x.Start < r.End))
+            .Select(x => x.Kind == ArticleBody.SpanKind.ClaimQuote
+                ? new OutsideRow($"q-{x.Id}", "claim", Links.Claim(x.TargetId), Slice(raw, x.Start, x.End))
+                : new OutsideRow($"e-{x.Id}", "event", Links.Event(x.TargetId), Slice(raw, x.Start, x.End)))];
+        Boilerplate = [.. segments.Where(s => s.Kind == SegmentKind.Boilerplate)
+            .Select(s => Slice(raw, s.Start, s.End))];
+
+        Actors = [.. mentions.GroupBy(m => m.ActorId)
+            .Select(g => new ActorRow(g.Key, g.First().Name, Labels.Of(g.First().Kind), g.Count(),
+                [.. g.Select(m => m.Text).Distinct(StringComparer.Ordinal)], g.First().Id))
+            .OrderByDescending(a => a.Mentions).ThenBy(a => a.Name, StringComparer.Ordinal)];
+        Claims = [.. claims.Select(c => new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource))];
+        Events = [.. events.Select(e => new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax)))];
+        return Page();
+    }
+
+    private static string Slice(string raw, int start, int end)
+    {
+        start = Math.Clamp(start, 0, raw.Length);
+        return raw[start..Math.Clamp(end, start, raw.Length)];
+    }
+}

@@ -1,0 +1,75 @@
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Pages.Articles;
+
+public sealed class IndexModel(ClaimReviewDb db) : PageModel
+{
+    public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, int Actors, int Claims, int Events);
+
+    public sealed record ActorOption(long Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Outlet { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public IReadOnlyList<ArticleRow> Rows { get; private set; } = [];
+    public IReadOnlyList<string> Outlets { get; private set; } = [];
+    public ActorOption? ActorFilter { get; private set; }
+    public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Outlet))
+        {
+            query = query.Where(a => a.Outlet == Outlet);
+        }
+        if (Actor is { } actorId)
+        {
+            query = query.Where(a => db.ActorMentions.Any(m => m.ArticleId == a.Id && m.ActorId == actorId));
+            ActorFilter = await db.Actors.AsNoTracking().Where(a => a.Id == actorId).Select(a => new ActorOption(a.Id, a.Name)).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (From is { } from)
+        {
+            query = query.Where(a => a.Published >= from);
+        }
+        if (To is { } to)
+        {
+            query = query.Where(a => a.Published <= to);
+        }
+
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+        var page = await query.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .Skip(Paging.Skip).Take(Paging.PageSize)
+            .Select(a => new { a.Id, a.Title, a.Outlet, a.Published })
+            .ToListAsync(cancellationToken);
+
+        // Counts for the rows on this page only, one grouped query each.
+        var ids = page.Select(a => a.Id).ToList();
+        var actors = await db.ActorMentions.Where(m => ids.Contains(m.ArticleId)).GroupBy(m => m.ArticleId)
+            .Select(g => new { g.Key, Count = g.Select(m => m.ActorId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var claims = await db.ClaimReports.Where(r => ids.Contains(r.ArticleId)).GroupBy(r => r.ArticleId)
+            .Select(g => new { g.Key, Count = g.Select(r => r.ClaimId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var events = await db.EventReports.Where(r => ids.Contains(r.ArticleId)).GroupBy(r => r.ArticleId)
+            .Select(g => new { g.Key, Count = g.Select(r => r.EventId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Rows = [.. page.Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published,
+            actors.GetValueOrDefault(a.Id), claims.GetValueOrDefault(a.Id), events.GetValueOrDefault(a.Id)))];
+
+        Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+    }
+}

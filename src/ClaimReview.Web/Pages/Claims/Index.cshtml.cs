@@ -1,0 +1,84 @@
+using ClaimReview.Extraction.Claims;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Pages.Claims;
+
+public sealed class IndexModel(ClaimReviewDb db) : PageModel
+{
+    public sealed record ClaimRow(long Id, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId, int Reports, int Articles);
+
+    public sealed record Option(string Value, string Label);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Claimant { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Outlet { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public IReadOnlyList<ClaimRow> Rows { get; private set; } = [];
+    public IReadOnlyList<Option> Kinds { get; } = [.. Enum.GetValues<ClaimKind>().Select(k => new Option(SnakeCase.Name(k), Labels.Of(k)))];
+    public IReadOnlyList<Option> Statuses { get; } = [.. Enum.GetValues<ClaimStatus>().Select(k => new Option(SnakeCase.Name(k), Labels.Of(k)))];
+    public IReadOnlyList<Option> Claimants { get; private set; } = [];
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+    public IReadOnlyList<string> Outlets { get; private set; } = [];
+    public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Claims.AsNoTracking();
+        if (SnakeCase.TryParse<ClaimKind>(Kind, out var kind))
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+        if (SnakeCase.TryParse<ClaimStatus>(Status, out var status))
+        {
+            query = query.Where(c => c.Status == status);
+        }
+        if (Claimant is { } claimantId)
+        {
+            query = query.Where(c => c.ClaimantId == claimantId);
+        }
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            query = query.Where(c => c.Tags.Any(t => db.Tags.Any(x => x.Id == t.TagId && x.Name == Tag)));
+        }
+        if (!string.IsNullOrWhiteSpace(Outlet))
+        {
+            query = query.Where(c => c.Reports.Any(r => db.Articles.Any(a => a.Id == r.ArticleId && a.Outlet == Outlet)));
+        }
+
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+        var page = await query.OrderByDescending(c => c.Reports.Count).ThenBy(c => c.Id)
+            .Skip(Paging.Skip).Take(Paging.PageSize)
+            .Select(c => new { c.Id, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId })
+            .ToListAsync(cancellationToken);
+        var ids = page.Select(c => c.Id).ToList();
+        var counts = await db.ClaimReports.Where(r => ids.Contains(r.ClaimId)).GroupBy(r => r.ClaimId)
+            .Select(g => new { g.Key, Reports = g.Count(), Articles = g.Select(r => r.ArticleId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, cancellationToken);
+        Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
+            counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0))];
+
+        Claimants = await db.Actors.AsNoTracking().Where(a => db.Claims.Any(c => c.ClaimantId == a.Id)).OrderBy(a => a.Name)
+            .Select(a => new Option(a.Id.ToString(), a.Name)).ToListAsync(cancellationToken);
+        Tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
+        Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using AngleSharp.Html.Parser;
+using ClaimReview.Testing;
+
+namespace ClaimReview.Web.Tests.Pages;
+
+public sealed class XssTests
+{
+    [Fact]
+    public async Task Script_in_an_article_shows_as_text_on_every_page_that_shows_it()
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateHttpClient();
+        await client.GetAsync("/healthz");
+        var ids = await TestData.InsertHostileArticleAsync(app);
+
+        foreach (var url in new[]
+                 {
+                     $"/articles/{ids.ArticleId}", "/articles", $"/claims/{ids.ClaimId}", $"/claims/{ids.ClaimId}/coverage", $"/events/{ids.EventId}",
+                     $"/events/{ids.EventId}/coverage", $"/actors/{ids.ActorId}", "/search?q=alert", "/", "/events/timeline",
+                 })
+        {
+            var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+            var document = new HtmlParser().ParseDocument(html);
+            Assert.Empty(document.QuerySelectorAll("script"));
+            Assert.Empty(document.QuerySelectorAll("img"));
+            Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var article = new HtmlParser().ParseDocument(await (await client.GetAsync($"/articles/{ids.ArticleId}")).Content.ReadAsStringAsync());
+        Assert.Contains(TestData.Hostile, article.QuerySelector("article.body").Text(), StringComparison.Ordinal);
+        Assert.Equal(TestData.HostileTitle, article.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task A_hostile_search_query_is_echoed_as_text()
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateHttpClient();
+
+        var html = await (await client.GetAsync("/search?q=" + Uri.EscapeDataString("\"><script>alert(1)</script>"))).Content.ReadAsStringAsync();
+
+        Assert.Empty(new HtmlParser().ParseDocument(html).QuerySelectorAll("script"));
+    }
+}
