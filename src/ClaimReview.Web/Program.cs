@@ -40,6 +40,13 @@ builder.Services.AddRazorPages();
 builder.Services.AddSearch();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+// Pages are read far more than data changes: cache them, keyed by the data revision (any import changes it).
+builder.Services.AddOutputCache(options => options.AddPolicy(DataRevision.PagePolicy, policy => policy
+    .Expire(TimeSpan.FromMinutes(10))
+    .VaryByValue(async (context, cancellationToken) =>
+        new KeyValuePair<string, string>("revision", await context.RequestServices.GetRequiredService<DataRevision>().CurrentAsync(cancellationToken)))));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options => options.Conventions.AddFolderApplicationModelConvention(
+    "/", page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = DataRevision.PagePolicy })));
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
@@ -50,6 +57,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseMiddleware<RequestLogging>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseOutputCache();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
 

@@ -21,6 +21,7 @@ public static class ClaimReviewServices
         services.AddSingleton(sp => ImportOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ArticleImporter>();
         services.AddScoped<JsonExporter>();
+        services.AddSingleton<DataRevision>();
         return services;
     }
 }

@@ -1,0 +1,34 @@
+using ClaimReview.Web.Tests.Importing;
+
+namespace ClaimReview.Web.Tests.Infrastructure;
+
+public sealed class OutputCacheTests
+{
+    [Fact]
+    public async Task Pages_are_cached_until_an_import_changes_the_data()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.ImportAsync();
+        using var client = fixture.App.CreateHttpClient();
+
+        var first = await client.GetAsync("/articles");
+        var second = await client.GetAsync("/articles");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age); // served from the cache
+        Assert.DoesNotContain("Gunmen ambush a fuel convoy near Lake Varn", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(fixture.PathOf("varn.txt"), """
+            Gunmen ambush a fuel convoy near Lake Varn, police say
+
+            LAKE VARN: Gunmen ambushed a fuel convoy near Lake Varn on Tuesday, killing at least four drivers, police said.
+
+            No group has claimed the attack.
+            """);
+        await fixture.ImportAsync();
+        var after = await client.GetAsync("/articles");
+
+        Assert.Null(after.Headers.Age);
+        Assert.Contains("Gunmen ambush a fuel convoy near Lake Varn", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
