@@ -39,18 +39,38 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
 
     public string SentenceText(int sentence) => Doc.Slice(Doc.Sentences[sentence].Start, Doc.Sentences[sentence].End);
 
-    /// <summary>Actor mentions inside a token range, in order.</summary>
-    public IEnumerable<(MentionSpan Mention, ArticleActor Actor)> MentionsIn(int start, int end)
+    /// <summary>Actor mentions inside a token range, in order (a struct enumerator: no allocation).</summary>
+    public MentionRange MentionsIn(int start, int end) => new(Actors, start, end);
+}
+
+/// <summary>The actor mentions of a token range, for <c>foreach</c>.</summary>
+internal readonly struct MentionRange(ActorFindings actors, int start, int end)
+{
+    public Enumerator GetEnumerator() => new(actors, start, end);
+
+    public struct Enumerator(ActorFindings actors, int start, int end)
     {
-        var last = -1;
-        for (var t = start; t < end; t++)
+        private int _t = start - 1;
+        private int _last = -1;
+
+        public (MentionSpan Mention, ArticleActor Actor) Current { get; private set; }
+
+        public bool MoveNext()
         {
-            var m = Actors.MentionAt[t];
-            if (m >= 0 && m != last)
+            var at = actors.MentionAt;
+            while (++_t < end)
             {
-                last = m;
-                yield return (Actors.Mentions[m], Actors.Actors[Actors.Mentions[m].Actor]);
+                var m = at[_t];
+                if (m >= 0 && m != _last)
+                {
+                    _last = m;
+                    var span = actors.Mentions[m];
+                    Current = (span, actors.Actors[span.Actor]);
+                    return true;
+                }
             }
+
+            return false;
         }
     }
 }

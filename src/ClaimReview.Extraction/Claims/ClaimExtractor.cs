@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Extraction.Recognition;
@@ -63,6 +64,19 @@ internal static class ClaimExtractor
         "the", "a", "an", "its", "their", "his", "her", "these", "those", "such", "this", "that", "whose", "our", "any", "no",
         "false", "new", "rival", "competing", "earlier", "previous");
 
+    private static readonly WordSet StatementNouns = WordLists.Set(
+        "statement", "statements", "communique", "communiqué", "message", "video", "audio", "recording", "post", "notice", "bulletin");
+
+    /// <summary>Verbs and prepositions whose following noun phrase is an object, not a speaker.</summary>
+    private static readonly WordSet ObjectLeads = WordLists.Set(
+        "targeted", "targeting", "attacked", "attacking", "killed", "killing", "wounded", "wounding", "injured", "injuring",
+        "ambushed", "hit", "struck", "kidnapped", "abducted", "captured", "seized", "shot", "fought", "fighting", "against",
+        "at", "on", "with", "among", "from", "to", "into", "toward", "towards", "about");
+
+    private static readonly WordSet PhraseModifiers = WordLists.Set(
+        "senior", "local", "security", "federal", "national", "provincial", "state", "border", "armed", "paramilitary", "military", "police",
+        "soldiers", "troops", "civilians", "villagers", "guards", "workers");
+
     private static readonly WordSet PropagandaVerdict = WordLists.Set("pure", "merely", "mere", "just", "only", "as", "is", "but", "simply", "nothing");
 
     private static readonly WordSet ClauseBreaks = WordLists.Set(
@@ -79,6 +93,7 @@ internal static class ClaimExtractor
         "serious", "seriously", "threat", "warned", "aimed", "attempt", "attempting", "seeking", "strategy", "goal",
         "end", "over", "no", "not", "never", "relevance", "believe", "believed", "think", "expect");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ExtractedClaim> Extract(
         ArticleFacts facts,
         List<EventMention> events,
@@ -95,22 +110,42 @@ internal static class ClaimExtractor
         var previousSegment = -1;
         Claimant? openQuoteSpeaker = null;
 
+        // The first violent event and the first designation of each sentence.
+        var violenceIn = new EventMention?[doc.Sentences.Count];
+        var designationIn = new EventMention?[doc.Sentences.Count];
+        foreach (var e in events)
+        {
+            if (e.IsViolence)
+            {
+                violenceIn[e.Sentence] ??= e;
+            }
+            else if (e.Kind == EventKind.Designation)
+            {
+                designationIn[e.Sentence] ??= e;
+            }
+        }
+
+        var produced = new List<Draft>();
         for (var s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
             var a = sentence.TokenStart;
             var b = sentence.TokenEnd;
-            var violence = events.FirstOrDefault(e => e.Sentence == s && e.IsViolence);
-            var designation = events.FirstOrDefault(e => e.Sentence == s && e.Kind == EventKind.Designation);
+            var violence = violenceIn[s];
+            var designation = designationIn[s];
             var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker);
-            var produced = new List<Draft>();
+            produced.Clear();
 
             // Territorial claims, one per verb naming a branch.
             for (var t = a; t < b; t++)
             {
-                var word = doc.Text(t);
-                var isClaimVerb = ClaimVerbs.Contains(word) && !IsNoun(doc, t);
-                if (!doc.IsWord(t) || !(TerritorialVerbs.Contains(word) || isClaimVerb || doc.Is(t, "says")))
+                if (!doc.IsWord(t))
+                {
+                    continue;
+                }
+
+                var isClaimVerb = ClaimVerbs.Has(doc, t) && !IsNoun(doc, t);
+                if (!(TerritorialVerbs.Has(doc, t) || isClaimVerb || doc.Is(t, "says")))
                 {
                     continue;
                 }
@@ -168,7 +203,7 @@ internal static class ClaimExtractor
                 if (subject is not null)
                 {
                     var eventKey = violence?.Key ?? mainViolence;
-                    produced.Add(new Draft(s, ClaimKind.Responsibility, subject, eventKey ?? "unspecified", Attributed(doc, a, responsibilityAt, b), eventKey));
+                    produced.Add(new Draft(s, ClaimKind.Responsibility, subject, eventKey, Attributed(doc, a, responsibilityAt, b), eventKey));
                 }
             }
             else
@@ -179,7 +214,7 @@ internal static class ClaimExtractor
                     var (subject, _) = GroupSubject(context, casualtyAt);
                     if (subject is not null)
                     {
-                        produced.Add(new Draft(s, ClaimKind.Casualty, subject, violence?.Key ?? "unspecified", true, violence?.Key));
+                        produced.Add(new Draft(s, ClaimKind.Casualty, subject, violence?.Key, true, violence?.Key));
                     }
                 }
             }
@@ -215,7 +250,7 @@ internal static class ClaimExtractor
                 speechAt = denialAt;
             }
 
-            if (source is not null && !produced.Any(p => SameClaimant(p.Claimant, source)))
+            if (source is not null && !AnySameClaimant(produced, source))
             {
                 if (source.Actor is { } actor && IsGroupLike(actor))
                 {
@@ -252,7 +287,7 @@ internal static class ClaimExtractor
                 }
             }
 
-            var spoken = produced.LastOrDefault()?.Claimant ?? source;
+            var spoken = (produced.Count > 0 ? produced[^1].Claimant : null) ?? source;
             if (spoken is not null)
             {
                 lastSpeaker = spoken;
@@ -277,9 +312,12 @@ internal static class ClaimExtractor
     private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events)
     {
         // The article's main subject: the branch its territorial claims are most often about.
-        var defaultObject = drafts.Where(d => d.Kind == ClaimKind.Territorial && d.Object is not null)
-            .GroupBy(d => d.Object!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var defaultObject = MostCommon(drafts, d => d.Kind == ClaimKind.Territorial ? d.Object : null);
+        // A claim with no object of its own is about the article's main event, else about the article alone: an object
+        // such as "general" would link every article's police denial into one claim.
+        var local = MainEventKey(events) ?? ArticleKey(facts);
         string? lastTerritorial = null;
+        string? lastGroupClaim = null;
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial)
@@ -287,13 +325,23 @@ internal static class ClaimExtractor
                 d.Object ??= defaultObject;
                 lastTerritorial = d.Object ?? lastTerritorial;
             }
+            else if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && d.Claimant.Actor is { } x && IsGroupLike(x))
+            {
+                d.Object ??= d.EventKey ?? local;
+            }
+            else if (d.Kind != ClaimKind.Denial && d.Object is null)
+            {
+                d.Object = BranchIn(facts, d.Sentence) ?? defaultObject ?? d.EventKey ?? local;
+            }
+
+            if (d.Kind is ClaimKind.Territorial or ClaimKind.Responsibility or ClaimKind.Casualty && d.Claimant.Actor is { } g && IsGroupLike(g))
+            {
+                lastGroupClaim = d.Object ?? lastGroupClaim;
+            }
             else if (d.Kind == ClaimKind.Denial)
             {
-                d.Object ??= BranchIn(facts, d.Sentence) ?? defaultObject ?? lastTerritorial ?? d.EventKey ?? "general";
-            }
-            else if (d.Object is null)
-            {
-                d.Object = BranchIn(facts, d.Sentence) ?? defaultObject ?? d.EventKey ?? "general";
+                // A denial is about what it counters: the branch or event it names, else the group's claim before it.
+                d.Object ??= BranchIn(facts, d.Sentence) ?? defaultObject ?? lastTerritorial ?? d.EventKey ?? lastGroupClaim ?? local;
             }
         }
 
@@ -311,6 +359,11 @@ internal static class ClaimExtractor
             if (first.Kind == ClaimKind.Territorial && first.Object is not null)
             {
                 eventKeys.AddRange(events.Where(e => e.Kind == EventKind.Announcement && e.ObjectKey == first.Object).Select(e => e.Key).Distinct().Except(eventKeys));
+            }
+            else if (first.Object is { } subject && !eventKeys.Contains(subject) && events.Exists(e => e.Key == subject))
+            {
+                // A claim keyed to the article's main event is about that event.
+                eventKeys.Add(subject);
             }
 
             var counters = new List<string>();
@@ -337,7 +390,69 @@ internal static class ClaimExtractor
         return claims;
     }
 
-    private static string Key(Draft d)
+    private static string? MostCommon(List<Draft> drafts, Func<Draft, string?> select)
+    {
+        string? best = null;
+        var bestCount = 0;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in drafts)
+        {
+            if (select(d) is { } key)
+            {
+                var count = counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (count > bestCount)
+                {
+                    best = key;
+                    bestCount = count;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The event the article reports most: violence first, then announcements and designations.</summary>
+    private static string? MainEventKey(List<EventMention> events)
+    {
+        string? best = null;
+        var bestScore = 0;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var count = counts[e.Key] = counts.GetValueOrDefault(e.Key) + 1;
+            var score = (count * 4) + (e.IsViolence ? 2 : 0) + (e.Date?.Date is not null ? 1 : 0);
+            if (score > bestScore)
+            {
+                best = e.Key;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A key local to the article, from its title: links nothing across stories.</summary>
+    internal static string ArticleKey(ArticleFacts facts)
+    {
+        var title = facts.Article.Title;
+        var words = 0;
+        var end = 0;
+        while (end < title.Length && words < 12)
+        {
+            if (title[end] == ' ' && end > 0 && title[end - 1] != ' ')
+            {
+                words++;
+            }
+
+            end++;
+        }
+
+        return "article:" + ActorKeys.For(title[..end]);
+    }
+
+    private static string Key(Draft d) => d.Key ??= MakeKey(d);
+
+    private static string MakeKey(Draft d)
     {
         var claimant = d.Claimant.Actor is { } actor
             ? (IsGroupLike(actor) ? actor.RootKey : actor.Key)
@@ -392,36 +507,88 @@ internal static class ClaimExtractor
         }
 
         // Event keys read "violence:2019-05-10:india".
+        if (key.StartsWith("article:", StringComparison.Ordinal))
+        {
+            return "the events of this article";
+        }
+
         var parts = key.Split(':');
         return parts.Length >= 3 && parts[0] == "violence" ? $"the violence of {parts[1]} in {parts[2]}" : key;
     }
 
     private static string Shorten(string quote)
     {
-        var text = string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 140 ? text : text[..137].TrimEnd() + "...";
+        // Whitespace runs become one space; only the first 141 characters are needed.
+        Span<char> buffer = stackalloc char[141];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in quote)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace && length < buffer.Length)
+            {
+                buffer[length++] = ' ';
+            }
+
+            pendingSpace = false;
+            if (length == buffer.Length)
+            {
+                break;
+            }
+
+            buffer[length++] = c;
+        }
+
+        return length <= 140 ? new string(buffer[..length]) : string.Concat(buffer[..137].TrimEnd(), "...");
     }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string StripDeterminers(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && WordLists.Determiners.Contains(words[0]))
+        // Leading determiners go while a word is left: "a senior police official" → "senior police official".
+        var rest = text.AsSpan().Trim(' ');
+        while (rest.IndexOf(' ') is var space and > 0 && WordLists.Determiners.Contains(rest[..space]))
         {
-            words.RemoveAt(0);
+            rest = rest[(space + 1)..].TrimStart(' ');
         }
 
-        return string.Join(' ', words);
+        return rest.Length == text.Length ? text : rest.ToString();
     }
 
     private static string? BranchIn(ArticleFacts facts, int sentence)
     {
         var s = facts.Doc.Sentences[sentence];
-        return facts.MentionsIn(s.TokenStart, s.TokenEnd).Where(m => m.Actor.Kind == ActorKind.GroupBranch).Select(m => m.Actor.Key).FirstOrDefault();
+        foreach (var (_, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
+        {
+            if (actor.Kind == ActorKind.GroupBranch)
+            {
+                return actor.Key;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsGroupLike(ArticleActor actor) => actor.Kind is ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm;
+
+    private static bool AnySameClaimant(List<Draft> drafts, Claimant claimant)
+    {
+        foreach (var d in drafts)
+        {
+            if (SameClaimant(d.Claimant, claimant))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool SameClaimant(Claimant a, Claimant b) =>
         (a.Actor is not null && b.Actor is not null && (a.Actor.Key == b.Actor.Key || (IsGroupLike(a.Actor) && IsGroupLike(b.Actor) && a.Actor.RootKey == b.Actor.RootKey)))
@@ -469,6 +636,7 @@ internal static class ClaimExtractor
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ResponsibilityCue(ArticleFacts facts, int start, int end)
     {
         var doc = facts.Doc;
@@ -530,6 +698,7 @@ internal static class ClaimExtractor
             || doc.Is(t, "bombing") || doc.Is(t, "bombings") || doc.Is(t, "blast") || doc.Is(t, "killing") || doc.Is(t, "raid")
             || doc.Is(t, "raids") || doc.Is(t, "ambush") || doc.Is(t, "assault") || doc.Is(t, "shooting"));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CasualtyCue(TokenizedArticle doc, int start, int end)
     {
         var claimAt = -1;
@@ -613,6 +782,20 @@ internal static class ClaimExtractor
         return open > 0;
     }
 
+    private static bool ContainsAnalystWord(string text)
+    {
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            if (AnalystWords.Contains(text.AsSpan()[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAssessment(ArticleFacts facts, Claimant source, int start, int end)
     {
         if (source.Actor is { Kind: ActorKind.ThinkTank or ActorKind.NewsOutlet })
@@ -620,7 +803,7 @@ internal static class ClaimExtractor
             return true;
         }
 
-        if (source.Actor is null && source.Text is { } text && text.Split(' ').Any(w => AnalystWords.Contains(w)))
+        if (source.Actor is null && source.Text is { } text && ContainsAnalystWord(text))
         {
             return true;
         }
@@ -729,6 +912,7 @@ internal static class ClaimExtractor
         token >= 0 && doc.Tokens[token].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[token].Start] is '"' or '“' or '”' or '‘' or '’' or '\'';
 
     /// <summary>The source of reported speech in a sentence, and the verb that reports it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Claimant? FindSpeaker(Context c, int start, int end, out int verb)
     {
         var doc = c.Facts.Doc;
@@ -823,6 +1007,7 @@ internal static class ClaimExtractor
     }
 
     /// <summary>The subject of a verb: the nearest actor or unnamed source before it in the same clause.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Claimant? SubjectBefore(Context c, int verb, bool allowGroups)
     {
         var doc = c.Facts.Doc;
@@ -858,7 +1043,17 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            if (WordLists.SourceNouns.Has(doc, t) && !doc.Is(t, "statement") && !doc.Is(t, "report"))
+            // "The statement said", "its communique claimed": the statement is the last group's.
+            if (StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
+            {
+                var author = GroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup;
+                if (author is not null)
+                {
+                    return new Claimant(author, null);
+                }
+            }
+
+            if (WordLists.SourceNouns.Has(doc, t) && !doc.Is(t, "statement") && !doc.Is(t, "report") && !IsObject(doc, t, s.TokenStart))
             {
                 return new Claimant(null, UnnamedPhrase(doc, t, s.TokenStart, verb));
             }
@@ -887,6 +1082,32 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>Whether the noun phrase ending at <paramref name="noun"/> is the object of a verb or preposition
+    /// ("had targeted soldiers and police", "at the police post"): an object never speaks.</summary>
+    private static bool IsObject(TokenizedArticle doc, int noun, int sentenceStart)
+    {
+        for (var t = noun - 1; t >= Math.Max(sentenceStart, noun - 5); t--)
+        {
+            if (!doc.IsWord(t))
+            {
+                return false;
+            }
+
+            if (ObjectLeads.Has(doc, t))
+            {
+                return true;
+            }
+
+            if (!(WordLists.Determiners.Has(doc, t) || WordLists.SourceNouns.Has(doc, t) || doc.Is(t, "and") || doc.Is(t, "or")
+                || PhraseModifiers.Has(doc, t)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"a senior police official", "Police in India-administrated Kashmir", "Pakistani military officials".</summary>
@@ -944,5 +1165,8 @@ internal static class ClaimExtractor
         public bool Attributed { get; } = attributed;
 
         public string? EventKey { get; } = eventKey;
+
+        /// <summary>The claim key, made once the object is settled.</summary>
+        public string? Key { get; set; }
     }
 }

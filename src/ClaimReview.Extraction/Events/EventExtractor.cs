@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Extraction.Recognition;
 
@@ -101,6 +102,8 @@ internal static class EventExtractor
         ["storm"] = EventKind.Attack,
     });
 
+    private static readonly WordSet TriggerWords = WordLists.Set([.. Triggers.Keys]);
+
     private static readonly WordSet AnnouncementVerbs = WordLists.Set(
         "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
         "declaring", "declaration", "established", "establish", "establishes", "establishing", "establishment",
@@ -135,6 +138,7 @@ internal static class EventExtractor
         _ => 4,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<EventMention> FindMentions(ArticleFacts facts, ExtractionContext context, IReadOnlyDictionary<string, List<string>> branchesByArea)
     {
         var doc = facts.Doc;
@@ -156,7 +160,7 @@ internal static class EventExtractor
                 }
 
                 var word = doc.Text(t);
-                if (Triggers.TryGetValue(word, out var kind) && !(kind == EventKind.Attack && word.Equals("casualties", StringComparison.OrdinalIgnoreCase) && !doc.Is(t - 1, "inflicted")))
+                if (TriggerWords.Has(doc, t) && Triggers.TryGetValue(word, out var kind) && !(kind == EventKind.Attack && word.Equals("casualties", StringComparison.OrdinalIgnoreCase) && !doc.Is(t - 1, "inflicted")))
                 {
                     if (violence is null || Priority(kind) < Priority(violence.Value))
                     {
@@ -173,13 +177,13 @@ internal static class EventExtractor
                     }
                 }
 
-                if (AnnouncementVerbs.Contains(word) && announceAt < 0)
+                if (announceAt < 0 && AnnouncementVerbs.Has(doc, t))
                 {
                     announceAt = t;
                 }
 
-                territorial |= TerritorialNouns.Contains(word) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
-                if (designateAt < 0 && (DesignationVerbs.Contains(word) || (doc.Is(t, "added") && ListFollows(doc, t, sentence.TokenEnd))))
+                territorial |= TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
+                if (designateAt < 0 && (DesignationVerbs.Has(doc, t) || (doc.Is(t, "added") && ListFollows(doc, t, sentence.TokenEnd))))
                 {
                     designateAt = t;
                 }
@@ -332,6 +336,7 @@ internal static class EventExtractor
         DateOnly? anchor = null;
         if (context.KnownEvents.Count > 0)
         {
+            var index = KnownEventIndex.For(context);
             foreach (var m in mentions)
             {
                 if (m.Expression is not { } e || m.Date is { Precision: DatePrecision.Day })
@@ -339,18 +344,34 @@ internal static class EventExtractor
                     continue;
                 }
 
-                var matches = context.KnownEvents
-                    .Where(k => Family(k.Kind) == Family(m.Kind) && k.Date.Date is { } day && Fits(m, e, day)
-                        && (m.ObjectKey is null ? k.Place.Country is not null && k.Place.Country == m.Place.Country : k.Key == KeyFor(m, null)))
-                    .Select(k => k)
-                    .DistinctBy(k => k.Key)
-                    .ToList();
-                if (matches.Count != 1)
+                // Candidates come from the index (same family and country, or same key), never from a scan of all.
+                var family = Family(m.Kind);
+                var candidates = m.ObjectKey is null ? index.InCountry(family, m.Place.Country) : index.WithKey(KeyFor(m, null));
+                KnownEvent? known = null;
+                var ambiguous = false;
+                foreach (var k in candidates)
+                {
+                    if (Family(k.Kind) != family || k.Date.Date is not { } day || !Fits(m, e, day))
+                    {
+                        continue;
+                    }
+
+                    if (known is null)
+                    {
+                        known = k;
+                    }
+                    else if (!string.Equals(known.Key, k.Key, StringComparison.Ordinal))
+                    {
+                        ambiguous = true;
+                        break;
+                    }
+                }
+
+                if (known is null || ambiguous)
                 {
                     continue;
                 }
 
-                var known = matches[0];
                 m.Key = known.Key;
                 m.KeyFromContext = true;
                 if (m.Date?.Date is null)
@@ -396,23 +417,24 @@ internal static class EventExtractor
 
     private static void AssignKeys(ArticleFacts facts, List<EventMention> mentions)
     {
+        string? local = null;
         foreach (var m in mentions)
         {
             if (!m.KeyFromContext)
             {
-                m.Key = KeyFor(m, m.Date);
+                m.Key = KeyFor(m, m.Date, facts, ref local);
             }
         }
 
         // An undated report of violence joins a dated event of the same country in this article: the one that names
-        // the same town or district, else the only one dated to the day.
+        // the same town or district, else the only one dated to the day. Without a country, only the same town or district.
         var datedMentions = mentions.Where(o => o.IsViolence && o.Date?.Date is not null).ToList();
         foreach (var m in mentions.Where(m => m.IsViolence && m.Date?.Date is null))
         {
-            var sameCountry = datedMentions.Where(o => m.Place.Country is not null && o.Place.Country == m.Place.Country).ToList();
-            var local = sameCountry.Where(o => SharesLocality(o.Place, m.Place)).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
-            var daily = sameCountry.Where(o => o.Date?.Precision == DatePrecision.Day).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
-            m.Key = local.Count == 1 ? local[0] : local.Count == 0 && !m.OtherTime && daily.Count == 1 ? daily[0] : UndatedKey(m);
+            var sameCountry = datedMentions.Where(o => o.Place.Country == m.Place.Country).ToList();
+            var local2 = sameCountry.Where(o => SharesLocality(o.Place, m.Place)).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
+            var daily = m.Place.Country is null ? [] : sameCountry.Where(o => o.Date?.Precision == DatePrecision.Day).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
+            m.Key = local2.Count == 1 ? local2[0] : local2.Count == 0 && !m.OtherTime && daily.Count == 1 ? daily[0] : UndatedKey(m, facts, ref local);
         }
     }
 
@@ -424,6 +446,17 @@ internal static class EventExtractor
 
     private static string KeyFor(EventMention m, ResolvedDate? date)
     {
+        string? local = null;
+        return KeyFor(m, date, null, ref local);
+    }
+
+    /// <summary>
+    /// Kind family + date + country for violence. A country alone is not enough to tell events apart when it is
+    /// missing: then the most specific place and the main participant stand in for it, and with neither the article
+    /// itself (so two unrelated stories of one day never share a key).
+    /// </summary>
+    private static string KeyFor(EventMention m, ResolvedDate? date, ArticleFacts? facts, ref string? local)
+    {
         if (m.Kind == EventKind.Announcement)
         {
             return "announcement:" + m.ObjectKey;
@@ -434,11 +467,51 @@ internal static class EventExtractor
             return "designation:" + (m.DesignatorKey ?? "unknown") + ":" + m.ObjectKey;
         }
 
-        return date?.Date is null ? UndatedKey(m) : "violence:" + DateKey(date) + ":" + Slug(m.Place.Country);
+        if (date?.Date is null)
+        {
+            return UndatedKey(m, facts, ref local);
+        }
+
+        // A day and a country tell one event from another ("Shopian" and "Sopore" reports of one clash share a key); a
+        // month or a year in a country does not, so coarser dates also take the place and main participant.
+        var key = "violence:" + DateKey(date) + ":" + (m.Place.Country is { } country ? ActorKeys.For(country) : Locality(m, facts, ref local));
+        return m.Place.Country is not null && date.Precision != DatePrecision.Day ? key + ":" + Locality(m, facts, ref local) : key;
     }
 
-    private static string UndatedKey(EventMention m) =>
-        "violence:undated:" + Slug(m.Place.Country) + ":" + ActorKeys.For(m.Place.Place ?? m.Place.District ?? m.Place.Region ?? m.Kind.ToString());
+    private static string UndatedKey(EventMention m, ArticleFacts? facts, ref string? local)
+    {
+        if (m.Place.Country is { } country)
+        {
+            return "violence:undated:" + ActorKeys.For(country) + ":" + ActorKeys.For(m.Place.Place ?? m.Place.District ?? m.Place.Region ?? m.Kind.ToString());
+        }
+
+        return "violence:undated:" + Locality(m, facts, ref local);
+    }
+
+    /// <summary>"qarsan:sahel-brigade": the most specific place and the main participant, else the article's own key.</summary>
+    private static string Locality(EventMention m, ArticleFacts? facts, ref string? local)
+    {
+        var place = m.Place.Place ?? m.Place.District ?? m.Place.Region;
+        string? participant = null;
+        foreach (var p in m.Participants)
+        {
+            if (p.Role == ParticipantRole.Perpetrator)
+            {
+                participant = p.ActorKey;
+                break;
+            }
+
+            participant ??= p.Role is ParticipantRole.Claimant or ParticipantRole.Perpetrator ? p.ActorKey : null;
+        }
+
+        if (place is null && participant is null)
+        {
+            local ??= facts is null ? "unknown" : Claims.ClaimExtractor.ArticleKey(facts);
+            return local;
+        }
+
+        return place is null ? participant! : participant is null ? ActorKeys.For(place) : ActorKeys.For(place) + ":" + participant;
+    }
 
     private static string DateKey(ResolvedDate date)
     {

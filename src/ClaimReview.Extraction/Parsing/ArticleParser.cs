@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ClaimReview.Extraction.Parsing;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace ClaimReview.Extraction.Parsing;
 /// </summary>
 public static class ArticleParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ParseResult Parse(string rawText)
     {
         ArgumentNullException.ThrowIfNull(rawText);
@@ -16,7 +18,7 @@ public static class ArticleParser
             return new ParseResult(null, new ParseError("article is empty"));
         }
 
-        var repeats = CountRepeats(rawText, lines);
+        var (repeats, texts) = CountRepeats(rawText, lines);
         var kinds = new LineKind[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
@@ -54,7 +56,7 @@ public static class ArticleParser
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var text = rawText[line.Start..line.End];
+            var text = texts[i];
             if (i == titleIndex)
             {
                 continue;
@@ -67,6 +69,11 @@ public static class ArticleParser
                 if (i < titleIndex)
                 {
                     // A short name line above the headline is the masthead.
+                    kind = LineKind.Masthead;
+                }
+                else if (i == titleIndex + 1 && IsSiteName(lines, kinds, i, text, firstBody))
+                {
+                    // A site name right under the headline, before the date line or the body.
                     kind = LineKind.Masthead;
                 }
                 else if (shortLine && (firstBody < 0 || i < firstBody || i > lastBody || NextToChrome(lines, kinds, i)))
@@ -166,6 +173,18 @@ public static class ArticleParser
         return -1;
     }
 
+    private static bool IsSiteName(List<Line> lines, LineKind[] kinds, int i, string text, int firstBody)
+    {
+        if (lines[i].Words is < 2 or > 4 || lines[i].IsBodyLike || lines[i].EndsSentence || firstBody < 0 || i >= firstBody
+            || !ChromeRules.LooksLikeName(text) || ChromeRules.HasVerb(text))
+        {
+            return false;
+        }
+
+        var next = i + 1;
+        return next == firstBody || kinds[next] is LineKind.PublishedDate or LineKind.Byline;
+    }
+
     private static bool NextToChrome(List<Line> lines, LineKind[] kinds, int i)
     {
         // Adjacent means no blank line in between.
@@ -175,7 +194,8 @@ public static class ArticleParser
 
     private static bool IsChrome(LineKind kind) => kind is not (LineKind.Text or LineKind.Masthead);
 
-    private static int[] CountRepeats(string raw, List<Line> lines)
+    /// <summary>How often each line occurs in the page, and each line's text (made once, reused for the segments).</summary>
+    private static (int[] Repeats, string[] Texts) CountRepeats(string raw, List<Line> lines)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new string[lines.Count];
@@ -191,11 +211,12 @@ public static class ArticleParser
             result[i] = counts[keys[i]];
         }
 
-        return result;
+        return (result, keys);
     }
 
     internal static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\uFEFF' or '\u200B';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Line> SplitLines(string raw)
     {
         var lines = new List<Line>();
@@ -242,6 +263,7 @@ public static class ArticleParser
         /// <summary>Looks like running text: long, or a sentence.</summary>
         public bool IsBodyLike => (Words >= 6 && EndsSentence) || Words >= 30 || (Words >= 12 && HasInnerStop);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Line Create(string raw, int start, int end, int number)
         {
             var words = 0;

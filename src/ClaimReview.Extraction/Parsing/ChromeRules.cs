@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Recognition;
 
 namespace ClaimReview.Extraction.Parsing;
@@ -74,6 +75,7 @@ internal static class ChromeRules
 
     private static readonly string[] DomainEndings = [".com", ".org", ".net", ".in", ".pk", ".co.uk", ".info", ".news", ".tv", ".io"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineKind Classify(ReadOnlySpan<char> line, int words, int repeats)
     {
         if (DateLine.TryParse(line, out _, out var hasTime, out var label))
@@ -158,6 +160,29 @@ internal static class ChromeRules
         }
 
         return true;
+    }
+
+    private static readonly HashSet<string> HeadlineVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "has", "have", "had", "says", "said", "claims", "claimed", "kill", "kills",
+        "killed", "dies", "die", "died", "attack", "attacks", "attacked", "warns", "denies", "rejects", "vows", "seeks",
+        "storm", "storms", "strike", "strikes", "hit", "hits", "announces", "declares", "calls", "urges", "launches",
+    };
+
+    /// <summary>Whether a short title-case line reads as a headline (a verb) rather than a site's name.</summary>
+    public static bool HasVerb(string text)
+    {
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var word = text.AsSpan()[range];
+            if (HeadlineVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || (word.Length > 4 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string BylineText(string line)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ClaimReview.Extraction.Parsing;
 
 /// <summary>A sentence: tokens [TokenStart, TokenEnd) of one segment; Segment 0 is the title, then the paragraphs.</summary>
@@ -16,6 +17,7 @@ internal sealed class TokenizedArticle
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviations = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
     private ulong[]? _classes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenizedArticle(ParsedArticle article, int titleStart)
     {
         Raw = article.RawText;
@@ -29,14 +31,22 @@ internal sealed class TokenizedArticle
         }
 
         Segments = segments;
+        var tokens = new List<Token>(Raw.Length / 5);
+        var firsts = new int[segments.Count + 1];
         for (var s = 0; s < segments.Count; s++)
         {
-            var first = Tokens.Count;
-            Tokenizer.Tokenize(Raw, segments[s].Start, segments[s].End, Tokens);
-            SplitSentences(first, Tokens.Count, s);
+            firsts[s] = tokens.Count;
+            Tokenizer.Tokenize(Raw, segments[s].Start, segments[s].End, tokens);
         }
 
-        SegmentOfToken = new int[Tokens.Count];
+        firsts[segments.Count] = tokens.Count;
+        Tokens = [.. tokens];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            SplitSentences(firsts[s], firsts[s + 1], s);
+        }
+
+        SegmentOfToken = new int[Tokens.Length];
         foreach (var sentence in Sentences)
         {
             for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
@@ -48,7 +58,7 @@ internal sealed class TokenizedArticle
 
     public string Raw { get; }
 
-    public List<Token> Tokens { get; } = [];
+    public Token[] Tokens { get; }
 
     public List<Sentence> Sentences { get; } = [];
 
@@ -59,7 +69,7 @@ internal sealed class TokenizedArticle
     /// <summary>The token's text (quotes and apostrophes normalised); empty outside the article.</summary>
     public ReadOnlySpan<char> Text(int token)
     {
-        if (token < 0 || token >= Tokens.Count)
+        if ((uint)token >= (uint)Tokens.Length)
         {
             return [];
         }
@@ -85,12 +95,13 @@ internal sealed class TokenizedArticle
     public string TextOf(int token) => Text(token).ToString();
 
     /// <summary>The token word sets this token belongs to (see <see cref="Recognition.WordClasses"/>), looked up once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong WordClassesOf(int token)
     {
         if (_classes is null)
         {
-            _classes = new ulong[Tokens.Count];
-            for (var i = 0; i < Tokens.Count; i++)
+            _classes = new ulong[Tokens.Length];
+            for (var i = 0; i < Tokens.Length; i++)
             {
                 _classes[i] = Tokens[i].Kind == TokenKind.Word ? Recognition.WordClasses.Of(Text(i)) : 0;
             }
@@ -100,18 +111,19 @@ internal sealed class TokenizedArticle
     }
 
     public bool Is(int token, string word) =>
-        token >= 0 && token < Tokens.Count && Text(token).Equals(word, StringComparison.OrdinalIgnoreCase);
+        token >= 0 && token < Tokens.Length && Text(token).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPunct(int token, char c) =>
-        token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Punct && Text(token)[0] == c;
+        token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Punct && Text(token)[0] == c;
 
     public bool IsCapitalised(int token) =>
-        token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Word && char.IsUpper(Raw[Tokens[token].Start]);
+        token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Word && char.IsUpper(Raw[Tokens[token].Start]);
 
-    public bool IsWord(int token) => token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Word;
+    public bool IsWord(int token) => token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Word;
 
     public string Slice(int start, int end) => Raw[start..end];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitSentences(int first, int end, int segment)
     {
         var start = first;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ClaimReview.Extraction.Parsing;
 
@@ -9,6 +10,7 @@ namespace ClaimReview.Extraction.Parsing;
 /// </summary>
 internal static class Tokenizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(string text, int start, int end, List<Token> tokens)
     {
         var i = start;

@@ -9,6 +9,11 @@ public static class ActorKeys
     public static string For(string canonicalName)
     {
         ArgumentNullException.ThrowIfNull(canonicalName);
+        if (canonicalName.Length <= 256 && Ascii.IsValid(canonicalName))
+        {
+            return ForAscii(canonicalName);
+        }
+
         var decomposed = canonicalName.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingDash = false;
@@ -38,5 +43,37 @@ public static class ActorKeys
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The same rules for plain ASCII names, without normalisation or a builder.</summary>
+    private static string ForAscii(string name)
+    {
+        Span<char> buffer = stackalloc char[name.Length];
+        var length = 0;
+        var pendingDash = false;
+        foreach (var c in name)
+        {
+            if (c is '\'' or '`')
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingDash && length > 0)
+                {
+                    buffer[length++] = '-';
+                }
+
+                pendingDash = false;
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                pendingDash = true;
+            }
+        }
+
+        return new string(buffer[..length]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Parsing;
 
 namespace ClaimReview.Extraction.Recognition;
@@ -12,7 +13,7 @@ internal sealed class ArticleActor(string key, string name, ActorKind kind, stri
 
     public string Name { get; } = name;
 
-    public ActorKind Kind { get; } = kind;
+    public ActorKind Kind { get; set; } = kind;
 
     public string? ParentKey { get; } = parentKey;
 
@@ -151,11 +152,26 @@ internal sealed class ActorRecognizer
         ["Trust"] = ActorKind.Other,
     });
 
+    private static readonly WordSet OrgWordSet = WordLists.Set([.. OrgWords.Keys]);
+
     private static readonly WordSet ResearchWords = WordLists.Set(
         "intelligence", "research", "crisis", "monitoring", "study", "studies", "analysis", "analytics", "consulting",
-        "risk", "policy", "security", "strategic");
+        "risk", "policy", "security", "strategic", "stability", "conflict", "extremism", "terrorism", "radicalisation", "radicalization");
 
     private static readonly WordSet PlaceOrgWords = WordLists.Set("province", "district", "state", "region", "division", "county");
+
+    /// <summary>Capitalised words that open sentences elsewhere but belong to a name before an organisation word.</summary>
+    private static readonly WordSet NameModifiers = WordLists.Set(
+        "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "middle", "upper", "lower",
+        "islamic", "security", "new", "first", "general");
+
+    private static readonly WordSet ClaimWords = WordLists.Set("claim", "claims", "claimed", "claiming", "responsibility");
+
+    private static readonly WordSet CarrierWords = WordLists.Set(
+        "carried", "published", "released", "issued", "via", "through", "circulated", "distributed", "posted", "broadcast", "relayed");
+
+    private static readonly WordSet StatementWords = WordLists.Set(
+        "statement", "statements", "claim", "claims", "claimed", "communique", "message", "video", "propaganda");
 
     private static readonly WordSet OrgConnectors = new(["of", "for", "and", "&", "on", "de", "al", "el", "e", "ul", "i", "the"], StringComparer.Ordinal);
 
@@ -203,6 +219,7 @@ internal sealed class ActorRecognizer
         var state = new State(doc);
         MatchLexicon(doc, state);
         DiscoverOrganisations(doc, state);
+        ReservePlaceNames(doc, state);
         DiscoverPeople(doc, state);
         LinkDiscovered(doc, state);
         return state.Finish();
@@ -219,6 +236,7 @@ internal sealed class ActorRecognizer
         return ActorKeys.For(current.Name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MatchLexicon(TokenizedArticle doc, State state)
     {
         foreach (var sentence in doc.Sentences)
@@ -246,6 +264,7 @@ internal sealed class ActorRecognizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DiscoverOrganisations(TokenizedArticle doc, State state)
     {
         foreach (var sentence in doc.Sentences)
@@ -272,6 +291,12 @@ internal sealed class ActorRecognizer
                     {
                         runEnd += 2;
                     }
+                    else if ((doc.Is(runEnd, "of") || doc.Is(runEnd, "for") || doc.Is(runEnd, "on")) && doc.Is(runEnd + 1, "the")
+                        && IsOrgToken(doc, state, runEnd + 2) && runEnd + 2 < sentence.TokenEnd)
+                    {
+                        // "the Sahel Brigade of the Faithful", "Voice of the Mountains Agency"
+                        runEnd += 3;
+                    }
                     else if (doc.IsPunct(runEnd, '&') && IsOrgToken(doc, state, runEnd + 1) && runEnd + 1 < sentence.TokenEnd)
                     {
                         runEnd += 2;
@@ -282,21 +307,21 @@ internal sealed class ActorRecognizer
                     }
                 }
 
-                TryRegisterOrganisation(doc, state, runStart, runEnd);
+                TryRegisterOrganisation(doc, state, runStart, runEnd, sentence);
                 t = runEnd;
             }
         }
     }
 
     private bool IsOrgToken(TokenizedArticle doc, State state, int t) =>
-        doc.IsCapitalised(t) && !state.Covered[t] && !DateWords.TryMonth(doc.Text(t), true, out _)
-        && !DateWords.TryWeekday(doc.Text(t), false, out _);
+        doc.IsCapitalised(t) && !state.Covered[t] && !DateWords.IsMonth(doc, t) && !DateWords.IsWeekday(doc, t, false);
 
-    private void TryRegisterOrganisation(TokenizedArticle doc, State state, int runStart, int runEnd)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TryRegisterOrganisation(TokenizedArticle doc, State state, int runStart, int runEnd, Sentence sentence)
     {
-        // Leading function words ("The", "According") are not part of the name.
-        while (runStart < runEnd && WordLists.NotNames.Has(doc, runStart) && !OrgWords.ContainsKey(doc.Text(runStart))
-            && !OrgLeadingWords.Has(doc, runStart))
+        // Leading function words ("The", "According") are not part of the name; capitalised modifiers ("Eastern") are.
+        while (runStart < runEnd && WordLists.NotNames.Has(doc, runStart) && !OrgWordSet.Has(doc, runStart)
+            && !OrgLeadingWords.Has(doc, runStart) && !(NameModifiers.Has(doc, runStart) && runStart + 1 < runEnd))
         {
             runStart++;
         }
@@ -318,13 +343,15 @@ internal sealed class ActorRecognizer
             var last = -1;
             for (var t = runStart; t < runEnd; t++)
             {
-                if (OrgWords.ContainsKey(doc.Text(t)))
+                if (OrgWordSet.Has(doc, t))
                 {
                     last = t;
                 }
             }
 
-            if (last <= runStart)
+            // "Council on Regional Stability", "Institute for the Study of Conflict": the organisation word leads.
+            var leads = last == runStart && runEnd - runStart >= 3 && (doc.Is(runStart + 1, "of") || doc.Is(runStart + 1, "for") || doc.Is(runStart + 1, "on"));
+            if (last < runStart || (last == runStart && !leads))
             {
                 return;
             }
@@ -352,9 +379,26 @@ internal sealed class ActorRecognizer
                 return;
             }
 
+            var named = false;
+            for (var t = runStart; t < spanEnd && !named; t++)
+            {
+                named = _gazetteer.Names.TryMatch(doc, t, t + 1, out _, out _) || _gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
+            }
+
             if (news)
             {
                 kind = ActorKind.NewsOutlet;
+            }
+            else if (kind == ActorKind.Military && doc.Is(last, "Army") && !named && ClaimsInSentence(doc, sentence))
+            {
+                // "the Eastern Mountain Army claimed ...": an army that claims attacks is an armed group; a state's
+                // army is named for its country ("the Indian army", "Pakistan Army").
+                kind = ActorKind.ArmedGroup;
+            }
+            else if (kind == ActorKind.GovernmentBody && doc.Is(last, "Agency") && CarriesStatements(doc, sentence, runStart, spanEnd))
+            {
+                // "a statement carried by the Voice of the Mountains Agency": a group's media arm.
+                kind = ActorKind.MediaArm;
             }
             else if (research && kind is ActorKind.ArmedGroup or ActorKind.GovernmentBody or ActorKind.Other)
             {
@@ -385,6 +429,102 @@ internal sealed class ActorRecognizer
         }
     }
 
+    private static bool ClaimsInSentence(TokenizedArticle doc, Sentence sentence)
+    {
+        for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (doc.IsWord(t) && ClaimWords.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CarriesStatements(TokenizedArticle doc, Sentence sentence, int start, int end)
+    {
+        var carried = false;
+        for (var t = Math.Max(sentence.TokenStart, start - 4); t < start; t++)
+        {
+            carried |= doc.IsWord(t) && CarrierWords.Has(doc, t);
+        }
+
+        if (doc.Is(end, "mouthpiece") || doc.Is(end + 1, "mouthpiece"))
+        {
+            return true;
+        }
+
+        if (!carried)
+        {
+            return false;
+        }
+
+        for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (doc.IsWord(t) && StatementWords.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "in Quram district of Upper Tessa", "Koshan province in Lower Sahra": a capitalised name after "of"/"in" that
+    /// follows a place word is a place, wherever the article repeats it, so no person is read out of it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReservePlaceNames(TokenizedArticle doc, State state)
+    {
+        List<string>? names = null;
+        for (var t = 1; t + 2 < doc.Tokens.Length; t++)
+        {
+            if (!(doc.Is(t + 1, "of") || doc.Is(t + 1, "in")) || !doc.IsWord(t) || !PlaceOrgWords.Has(doc, t) || doc.IsCapitalised(t))
+            {
+                continue;
+            }
+
+            var end = t + 2;
+            while (end < doc.Tokens.Length && end < t + 5 && doc.IsCapitalised(end) && !WordLists.NotNames.Has(doc, end)
+                && doc.SegmentOfToken[end] == doc.SegmentOfToken[t])
+            {
+                end++;
+            }
+
+            if (end > t + 2)
+            {
+                (names ??= []).Add(doc.Slice(doc.Tokens[t + 2].Start, doc.Tokens[end - 1].End));
+            }
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        var trie = new TokenTrie();
+        foreach (var name in names)
+        {
+            trie.Add(name, 0);
+        }
+
+        for (var t = 0; t < doc.Tokens.Length; t++)
+        {
+            if (doc.IsCapitalised(t) && trie.TryMatch(doc, t, doc.Tokens.Length, out var end, out _))
+            {
+                for (var u = t; u < end; u++)
+                {
+                    state.Reserved[u] = true;
+                }
+
+                t = end - 1;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DiscoverPeople(TokenizedArticle doc, State state)
     {
         foreach (var sentence in doc.Sentences)
@@ -393,8 +533,7 @@ internal sealed class ActorRecognizer
             var end = sentence.TokenEnd;
             for (var t = start; t < end; t++)
             {
-                var word = doc.Text(t);
-                if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.SpeechVerbs.Contains(word))
+                if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.SpeechVerbs.Has(doc, t))
                 {
                     // "said Rita Katz" / "Rita Katz said" / "Rita Katz, the analyst, said".
                     TryPerson(doc, state, t + 1, end, 2, null);
@@ -409,13 +548,13 @@ internal sealed class ActorRecognizer
                         TryPersonEndingAt(doc, state, start, t, 2, null);
                     }
                 }
-                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.Titles.Contains(word) && doc.IsCapitalised(t))
+                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.Titles.Has(doc, t) && doc.IsCapitalised(t))
                 {
                     // "Mr Modi", "Premier Li", "Gen. Ahmed Musa"
                     var next = doc.IsPunct(t + 1, '.') ? t + 2 : t + 1;
                     TryPerson(doc, state, next, end, 1, null);
                 }
-                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.PersonRoles.Contains(word))
+                else if (doc.Tokens[t].Kind == TokenKind.Word && WordLists.PersonRoles.Has(doc, t))
                 {
                     // "premier Narendra Modi", "militant, Ishfaq Ahmad Sofi", "head of Wilayat Khorasan, Hafiz Saeed Khan"
                     var next = t + 1;
@@ -435,7 +574,7 @@ internal sealed class ActorRecognizer
 
                     TryPerson(doc, state, next, end, 2, null);
                 }
-                else if (doc.Tokens[t].Kind == TokenKind.Word && NameIntroducers.Contains(word))
+                else if (doc.Tokens[t].Kind == TokenKind.Word && NameIntroducers.Has(doc, t))
                 {
                     var isAlias = doc.Is(t, "alias") || doc.Is(t, "aka");
                     if (isAlias)
@@ -543,6 +682,7 @@ internal sealed class ActorRecognizer
 
     private static bool IsParticle(TokenizedArticle doc, int t) => doc.IsWord(t) && WordLists.NameParticles.Has(doc, t);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsNameToken(TokenizedArticle doc, State state, int t)
     {
         if (!doc.IsCapitalised(t) || state.Covered[t] || state.Reserved[t])
@@ -551,8 +691,8 @@ internal sealed class ActorRecognizer
         }
 
         var text = doc.Text(t);
-        if (text.Length < 2 || IsAllCaps(text) || WordLists.NotNames.Contains(text) || WordLists.Titles.Contains(text)
-            || DateWords.TryMonth(text, true, out _) || DateWords.TryWeekday(text, false, out _))
+        if (text.Length < 2 || WordLists.NotNames.Has(doc, t) || WordLists.Titles.Has(doc, t) || IsAllCaps(text)
+            || DateWords.IsMonth(doc, t) || DateWords.IsWeekday(doc, t, false))
         {
             return false;
         }
@@ -578,6 +718,7 @@ internal sealed class ActorRecognizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LinkDiscovered(TokenizedArticle doc, State state)
     {
         if (state.Discovered.Count == 0)
@@ -675,6 +816,7 @@ internal sealed class ActorRecognizer
         t >= sentence.TokenStart && t < sentence.TokenEnd && doc.IsWord(t) && doc.Tokens[t].Length >= 2 && IsAllCaps(doc.Text(t))
         && !_trie.TryMatch(doc, t, sentence.TokenEnd, out _, out _);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsCapsHeavy(TokenizedArticle doc, Sentence sentence)
     {
         int upper = 0, letters = 0;
@@ -718,10 +860,10 @@ internal sealed class ActorRecognizer
 
         public List<int> Discovered { get; } = [];
 
-        public bool[] Covered { get; } = new bool[doc.Tokens.Count];
+        public bool[] Covered { get; } = new bool[doc.Tokens.Length];
 
         /// <summary>Tokens of discovered organisation names, so a person is not read out of them.</summary>
-        public bool[] Reserved { get; } = new bool[doc.Tokens.Count];
+        public bool[] Reserved { get; } = new bool[doc.Tokens.Length];
 
         public ArticleActor ActorFor(string key, Func<ArticleActor> create)
         {
@@ -742,6 +884,12 @@ internal sealed class ActorRecognizer
             var key = ActorKeys.For(name);
             if (_byKey.TryGetValue(key, out var existing))
             {
+                // An army named first without its claim ("Western Highland Army says ...") claims attacks later.
+                if (kind == ActorKind.ArmedGroup && Actors[existing] is { Kind: ActorKind.Military, FromLexicon: false } army)
+                {
+                    army.Kind = ActorKind.ArmedGroup;
+                }
+
                 return Actors[existing];
             }
 
@@ -804,6 +952,7 @@ internal sealed class ActorRecognizer
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ActorFindings Finish()
         {
             // Drop discovered actors that were replaced by a longer name or never mentioned.
@@ -827,7 +976,7 @@ internal sealed class ActorRecognizer
 
             _mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
             var mentions = new List<MentionSpan>(_mentions.Count);
-            var mentionAt = new int[doc.Tokens.Count];
+            var mentionAt = new int[doc.Tokens.Length];
             Array.Fill(mentionAt, -1);
             foreach (var mention in _mentions)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Parsing;
 
 namespace ClaimReview.Extraction.Recognition;
@@ -72,6 +73,7 @@ internal static class CasualtyReader
         ["tens"] = 20,
     });
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Toll Read(TokenizedArticle doc, int start, int end)
     {
         var mentioned = false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Parsing;
 
@@ -19,6 +20,7 @@ internal static class DateRecognizer
 
     private static readonly WordSet DayParts = WordLists.Set("night", "morning", "evening", "afternoon", "overnight");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Find(TokenizedArticle doc, int start, int end, List<DateExpression> found)
     {
         for (var t = start; t < end; t++)
@@ -31,6 +33,7 @@ internal static class DateRecognizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryAt(TokenizedArticle doc, int t, int end, out DateExpression expression)
     {
         expression = default;
@@ -39,7 +42,8 @@ internal static class DateRecognizer
 
         // [Weekday,] day month [year] / [Weekday,] month day[,] [year]
         var first = t;
-        if (DateWords.TryWeekday(text, false, out _) && doc.IsCapitalised(t))
+        var weekdayWord = DateWords.IsWeekday(doc, t, false);
+        if (weekdayWord && doc.IsCapitalised(t))
         {
             var next = doc.IsPunct(t + 1, ',') ? t + 2 : t + 1;
             if (next < end && TryDayMonth(doc, next, end, out expression))
@@ -54,7 +58,7 @@ internal static class DateRecognizer
             return true;
         }
 
-        if (DateWords.TryWeekday(text, false, out var weekday) && doc.IsCapitalised(t))
+        if (weekdayWord && DateWords.TryWeekday(text, false, out var weekday) && doc.IsCapitalised(t))
         {
             var possessive = doc.IsPunct(t + 1, '\'') && doc.Is(t + 2, "s");
             if (doc.Is(t - 1, "last"))
@@ -129,7 +133,7 @@ internal static class DateRecognizer
             return true;
         }
 
-        if (DateWords.TryMonth(text, true, out var month) && token.Kind == TokenKind.Word)
+        if (DateWords.IsMonth(doc, t) && DateWords.TryMonth(text, true, out var month) && token.Kind == TokenKind.Word)
         {
             if (t + 1 < end && DateWords.TryYear(doc.Text(t + 1), out var monthYear))
             {
@@ -173,15 +177,15 @@ internal static class DateRecognizer
         if (DateWords.TryDayOfMonth(doc.Text(t), out day))
         {
             next = doc.Is(t + 1, "of") ? t + 2 : t + 1;
-            if (next >= end || !DateWords.TryMonth(doc.Text(next), true, out month))
+            if (next >= end || !DateWords.IsMonth(doc, next) || !DateWords.TryMonth(doc.Text(next), true, out month))
             {
                 return false;
             }
 
             next++;
         }
-        else if (DateWords.TryMonth(doc.Text(t), true, out month) && t + 1 < end && DateWords.TryDayOfMonth(doc.Text(t + 1), out day)
-            && !(doc.Tokens.Count > t + 2 && doc.IsPunct(t + 2, ':')))
+        else if (DateWords.IsMonth(doc, t) && DateWords.TryMonth(doc.Text(t), true, out month) && t + 1 < end && DateWords.TryDayOfMonth(doc.Text(t + 1), out day)
+            && !(doc.Tokens.Length > t + 2 && doc.IsPunct(t + 2, ':')))
         {
             next = t + 2;
         }

@@ -24,6 +24,19 @@ internal static class DateWords
 
     private static readonly WordMap<DayOfWeek> FullDays = new(BuildDays(false));
 
+    private static readonly WordSet MonthWords = WordLists.Set([.. BuildMonths().Keys]);
+
+    private static readonly WordSet AllDayWords = WordLists.Set([.. BuildDays(true).Keys]);
+
+    private static readonly WordSet FullDayWords = WordLists.Set([.. BuildDays(false).Keys]);
+
+    /// <summary>Token <paramref name="t"/> is a capitalised month name or abbreviation (a bit test, no lookup).</summary>
+    public static bool IsMonth(Parsing.TokenizedArticle doc, int t) => doc.IsCapitalised(t) && MonthWords.Has(doc, t);
+
+    /// <summary>Token <paramref name="t"/> is a weekday name (with <paramref name="allowAbbreviation"/>, "Tue" too).</summary>
+    public static bool IsWeekday(Parsing.TokenizedArticle doc, int t, bool allowAbbreviation) =>
+        (allowAbbreviation ? AllDayWords : FullDayWords).Has(doc, t);
+
     /// <summary>A month name or abbreviation ("Sept" and "Sept." included). With <paramref name="requireCapital"/>
     /// the word must start with a capital, so the verbs "may" and "march" are not months.</summary>
     public static bool TryMonth(ReadOnlySpan<char> word, bool requireCapital, out int month)

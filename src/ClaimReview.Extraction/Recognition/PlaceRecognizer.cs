@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Parsing;
 
@@ -36,6 +37,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         "encounter", "clash", "clashes", "gunfight", "attack", "attacks", "blast", "bombing", "bombings", "raid", "ambush",
         "explosion", "massacre", "shooting", "firefight", "operation", "siege");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(TokenizedArticle doc, ActorFindings actors, int start, int end, List<PlaceMention> found)
     {
         for (var t = start; t < end; t++)
@@ -110,6 +112,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         return new PlaceRef(town, district, region, country);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryPattern(TokenizedArticle doc, ActorFindings actors, int t, int end, List<PlaceMention> found, out int next)
     {
         next = t + 1;
@@ -120,7 +123,8 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
             var nameEnd = ReadPlaceName(doc, actors, t + 2, end);
             if (nameEnd > t + 2)
             {
-                var level = DistrictNouns.Has(doc, t) ? PlaceLevel.District : PlaceLevel.Town;
+                // "Mirath district of Upper Tessa": the unit that holds a named district is a region.
+                var level = DistrictNouns.Has(doc, t) ? (IsPlaceWord(doc, actors, t - 1) ? PlaceLevel.Region : PlaceLevel.District) : PlaceLevel.Town;
                 found.Add(new PlaceMention(level, Name(doc, t + 2, nameEnd), null, t + 2, nameEnd, false));
                 next = nameEnd;
                 return true;
@@ -200,6 +204,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsPlaceWord(TokenizedArticle doc, ActorFindings actors, int t)
     {
         if (!doc.IsCapitalised(t) || actors.MentionAt[t] >= 0)
@@ -208,8 +213,8 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         }
 
         var text = doc.Text(t);
-        return text.Length >= 3 && !WordLists.NotNames.Contains(text) && !WordLists.Titles.Contains(text) && !WideRegions.Contains(text)
-            && !DateWords.TryMonth(text, true, out _) && !DateWords.TryWeekday(text, true, out _)
+        return text.Length >= 3 && !WordLists.NotNames.Has(doc, t) && !WordLists.Titles.Has(doc, t) && !WideRegions.Has(doc, t)
+            && !DateWords.IsMonth(doc, t) && !DateWords.IsWeekday(doc, t, true)
             && !gazetteer.Names.TryMatch(doc, t, t + 1, out _, out _) && !gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
     }
 

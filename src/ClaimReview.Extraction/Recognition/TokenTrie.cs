@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Parsing;
 
 namespace ClaimReview.Extraction.Recognition;
@@ -47,6 +48,7 @@ internal sealed class TokenTrie
     }
 
     /// <summary>Longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryMatch(TokenizedArticle doc, int start, int limit, out int endToken, out int value)
     {
         endToken = -1;

@@ -28,7 +28,7 @@ internal sealed class WordSet
     /// <summary>Whether token <paramref name="t"/> of the article is one of these words (false outside the article).</summary>
     public bool Has(TokenizedArticle doc, int t)
     {
-        if (t < 0 || t >= doc.Tokens.Count)
+        if (t < 0 || t >= doc.Tokens.Length)
         {
             return false;
         }
@@ -102,4 +102,6 @@ internal sealed class WordMap<T>
     public bool ContainsKey(ReadOnlySpan<char> word) => _lookup.ContainsKey(word);
 
     public T this[ReadOnlySpan<char> word] => _lookup[word];
+
+    public IEnumerable<string> Keys => _map.Keys;
 }
