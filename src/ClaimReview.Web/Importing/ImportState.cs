@@ -16,6 +16,9 @@ internal sealed class ImportState
     public required FrozenDictionary<string, string> InitialHashes { get; init; }
     public Dictionary<string, long> ArticleIds { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> ActorIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>Aliases already stored and actors that already have a parent: writing them again would change nothing.</summary>
+    public HashSet<(long ActorId, string Text)> Aliases { get; } = [];
+    public HashSet<long> ActorsWithParent { get; } = [];
     public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, string> EventKeys { get; } = [];
     public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
@@ -30,10 +33,18 @@ internal sealed class ImportState
             state.ArticleIds[article.SourceFile] = article.Id;
         }
         var actorKeys = new Dictionary<long, string>();
-        await foreach (var a in db.Actors.AsNoTracking().Select(a => new { a.Id, a.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var a in db.Actors.AsNoTracking().Select(a => new { a.Id, a.Key, a.ParentId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.ActorIds[a.Key] = a.Id;
             actorKeys[a.Id] = a.Key;
+            if (a.ParentId is not null)
+            {
+                state.ActorsWithParent.Add(a.Id);
+            }
+        }
+        await foreach (var a in db.ActorAliases.AsNoTracking().Select(a => new { a.ActorId, a.Text }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            state.Aliases.Add((a.ActorId, a.Text));
         }
         // A curated actor an editor renamed keeps its row: the extractor's key for the new name leads to it too.
         foreach (var (key, id) in lexicon.ActorIdByLexiconKey)

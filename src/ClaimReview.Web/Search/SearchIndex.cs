@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ClaimReview.Web.Search;
+
+/// <summary>
+/// Bulk maintenance of the search_* FTS5 tables for the importer (migration 0004). Inside the importer's
+/// transaction it suspends the per-row insert triggers, and before commit indexes the chunk's articles in three
+/// set-based statements: titles, body paragraphs and claim quotes.
+/// </summary>
+public static class SearchIndex
+{
+    public static void BeginBulk(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, "UPDATE search_control SET bulk = 1", null);
+
+    /// <summary>Indexes the given articles (new or rewritten in this transaction) and resumes the per-row triggers.</summary>
+    public static void EndBulk(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<long> articleIds)
+    {
+        if (articleIds.Count > 0)
+        {
+            var ids = "[" + string.Join(',', articleIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            Execute(connection, transaction, """
+                DELETE FROM search_articles WHERE rowid IN (SELECT value FROM json_each($ids));
+                INSERT INTO search_articles (rowid, title) SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each($ids));
+                INSERT INTO search_paragraphs (rowid, body, article_id, ordinal)
+                    SELECT s.id, substr(a.raw_text, s.start + 1, s."end" - s.start), s.article_id, s.ordinal
+                    FROM article_segments s JOIN articles a ON a.id = s.article_id
+                    WHERE s.kind = 'paragraph' AND s.article_id IN (SELECT value FROM json_each($ids));
+                INSERT INTO search_claim_quotes (rowid, quote, claim_id, article_id)
+                    SELECT id, quote, claim_id, article_id FROM claim_reports WHERE article_id IN (SELECT value FROM json_each($ids));
+                """, ids);
+        }
+        Execute(connection, transaction, "UPDATE search_control SET bulk = 0", null);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string? ids)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (ids is not null)
+        {
+            command.Parameters.AddWithValue("$ids", ids);
+        }
+        command.ExecuteNonQuery();
+    }
+}
