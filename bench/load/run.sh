@@ -89,15 +89,18 @@ declare -A paths=(
 )
 
 echo "== wrk: $threads threads, $connections connections, $duration per page (after a 3 s warm-up)"
-printf '%-16s %-44s %9s %9s %9s %9s %7s\n' page path p50_ms p95_ms p99_ms req/s errors
+printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' page path p50_ms p95_ms p99_ms req/s errors cold_ms
 for name in "${names[@]}"; do
   url="$base${paths[$name]}"
   status=$(curl -s -o "$work/page.html" -w '%{http_code}' "$url")
   [ "$status" = 200 ] || { echo "error: $url answered $status" >&2; exit 1; }
   if grep -q 'role="alert"' "$work/page.html"; then echo "error: $url shows an error message" >&2; exit 1; fi
+  # Cold: the median of five single requests that miss the page cache (a unique query parameter), no load.
+  sep='?'; [[ "$url" == *\?* ]] && sep='&'
+  cold=$(for i in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$url${sep}cold=$RANDOM$i"; done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
   wrk -t"$threads" -c"$connections" -d3s "$url" >/dev/null
   line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/load/percentiles.lua "$url" | grep '^RESULT')
   eval "$(echo "$line" | sed 's/^RESULT //')"
-  printf '%-16s %-44s %9s %9s %9s %9s %7s\n' "$name" "${paths[$name]:0:44}" "$p50" "$p95" "$p99" "$rps" "$errors"
+  printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' "$name" "${paths[$name]:0:44}" "$p50" "$p95" "$p99" "$rps" "$errors" "$cold"
 done
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version), $(date -u +%Y-%m-%d)"
