@@ -381,7 +381,7 @@ internal static class ClaimExtractor
                 first.Claimant.Actor?.Key,
                 first.Claimant.Actor is null ? first.Claimant.Text : null,
                 first.Kind,
-                Summary(facts, first, facts.SentenceText(first.Sentence)),
+                Summary(facts, events, first, facts.SentenceText(first.Sentence)),
                 eventKeys,
                 counters,
                 reports));
@@ -471,10 +471,10 @@ internal static class ClaimExtractor
         _ => "other",
     };
 
-    private static string Summary(ArticleFacts facts, Draft d, string quote)
+    private static string Summary(ArticleFacts facts, List<EventMention> events, Draft d, string quote)
     {
         var who = d.Claimant.Actor?.Name ?? Capitalise(d.Claimant.Text ?? "Unknown source");
-        var what = NameOf(facts, d.Object);
+        var what = NameOf(facts, events, d.Object);
         return d.Kind switch
         {
             ClaimKind.Territorial => $"{who} claims to have established {what}",
@@ -487,7 +487,7 @@ internal static class ClaimExtractor
         };
     }
 
-    private static string NameOf(ArticleFacts facts, string? key)
+    private static string NameOf(ArticleFacts facts, List<EventMention> events, string? key)
     {
         if (key is null)
         {
@@ -506,7 +506,11 @@ internal static class ClaimExtractor
             return known.Name;
         }
 
-        // Event keys read "violence:2019-05-10:india".
+        if (events.Find(e => e.Key == key) is { } mention)
+        {
+            return Describe(mention);
+        }
+
         if (key.StartsWith("article:", StringComparison.Ordinal))
         {
             return "the events of this article";
@@ -514,6 +518,33 @@ internal static class ClaimExtractor
 
         var parts = key.Split(':');
         return parts.Length >= 3 && parts[0] == "violence" ? $"the violence of {parts[1]} in {parts[2]}" : key;
+    }
+
+    /// <summary>An event in words a reader expects: "the clash in Shopian on 10 May 2019", "the bombing in Sri Lanka".</summary>
+    private static string Describe(EventMention e)
+    {
+        var what = e.Kind switch
+        {
+            EventKind.ArmedClash => "clash",
+            EventKind.Attack => "attack",
+            EventKind.Bombing => "bombing",
+            EventKind.Killing => "killing",
+            EventKind.Announcement => "announcement",
+            EventKind.Designation => "designation",
+            _ => "event",
+        };
+        var where = e.Place.Place ?? e.Place.District ?? e.Place.Region ?? e.Place.Country;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var when = e.Date is { Date: { } day } date
+            ? date.Precision switch
+            {
+                DatePrecision.Month => " in " + day.ToString("MMMM yyyy", culture),
+                DatePrecision.Year => " in " + day.ToString("yyyy", culture),
+                DatePrecision.Range => " around " + day.ToString("d MMMM yyyy", culture),
+                _ => " on " + day.ToString("d MMMM yyyy", culture),
+            }
+            : "";
+        return $"the {what}{(where is null ? "" : " in " + where)}{when}";
     }
 
     private static string Shorten(string quote)
