@@ -109,10 +109,7 @@ public sealed class JsonExporter(ClaimReviewDb db)
             foreach (var report in reports[e.Id])
             {
                 json.WriteStartObject();
-                json.WriteString("articleId", Id(report.ArticleId));
-                json.WriteString("quote", report.Quote);
-                json.WriteNumber("start", report.Start);
-                json.WriteNumber("end", report.End);
+                WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
                 WriteNumber(json, "killedMin", report.KilledMin);
                 WriteNumber(json, "killedMax", report.KilledMax);
                 json.WriteEndObject();
@@ -147,10 +144,7 @@ public sealed class JsonExporter(ClaimReviewDb db)
             foreach (var report in reports[claim.Id])
             {
                 json.WriteStartObject();
-                json.WriteString("articleId", Id(report.ArticleId));
-                json.WriteString("quote", report.Quote);
-                json.WriteNumber("start", report.Start);
-                json.WriteNumber("end", report.End);
+                WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -182,6 +176,15 @@ public sealed class JsonExporter(ClaimReviewDb db)
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>The fields every report shares: its article, the exact quote, and where the quote stands in the raw text.</summary>
+    private static void WriteQuote(Utf8JsonWriter json, long articleId, string quote, int start, int end)
+    {
+        json.WriteString("articleId", Id(articleId));
+        json.WriteString("quote", quote);
+        json.WriteNumber("start", start);
+        json.WriteNumber("end", end);
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
