@@ -38,7 +38,16 @@ public static class CommandRunner
                 Console.Error.WriteLine($"… {p.Done}/{p.Total} files");
             }
         });
-        var report = await provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli", progress, cancellationToken);
+        ImportReport report;
+        try
+        {
+            report = await provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli", progress, cancellationToken);
+        }
+        catch (ImportAbortedException exception)
+        {
+            await Console.Error.WriteLineAsync($"error: import aborted: {exception.Message}");
+            return 1;
+        }
         foreach (var file in report.Files)
         {
             var outcome = file.Outcome.ToString().ToLowerInvariant();

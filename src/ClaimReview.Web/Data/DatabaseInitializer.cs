@@ -28,15 +28,25 @@ public sealed partial class DatabaseInitializer(
             LogNoSeeds(logger, importOptions.SeedsDirectory);
             return;
         }
-        var report = await scope.ServiceProvider.GetRequiredService<ArticleImporter>()
-            .ImportAsync([importOptions.SeedsDirectory], "first-run", cancellationToken: cancellationToken);
-        LogSeeded(logger, importOptions.SeedsDirectory, report.Summary);
+        try
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<ArticleImporter>()
+                .ImportAsync([importOptions.SeedsDirectory], "first-run", cancellationToken: cancellationToken);
+            LogSeeded(logger, importOptions.SeedsDirectory, report.Summary);
+        }
+        catch (ImportAbortedException exception)
+        {
+            LogSeedingSkipped(logger, exception.Message);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First run: imported {SeedsDirectory}: {Summary}")]
     private static partial void LogSeeded(ILogger logger, string seedsDirectory, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First run: seeds not imported: {Reason}")]
+    private static partial void LogSeedingSkipped(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "First run: no seeds folder at {SeedsDirectory}; starting with an empty database")]
     private static partial void LogNoSeeds(ILogger logger, string seedsDirectory);

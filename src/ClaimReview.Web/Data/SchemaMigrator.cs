@@ -46,7 +46,18 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         var applied = 0;
         foreach (var migration in All.Where(m => m.Version > current && m.Version <= target))
         {
+            // BEGIN IMMEDIATE, then look again: another process may have applied it since the version was read.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var check = connection.CreateCommand())
+            {
+                check.Transaction = transaction;
+                check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = $v";
+                check.Parameters.AddWithValue("$v", migration.Version);
+                if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+                {
+                    continue;
+                }
+            }
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
             await using (var record = connection.CreateCommand())
             {

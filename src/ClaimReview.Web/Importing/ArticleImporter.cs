@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ClaimReview.Extraction;
-using ClaimReview.Extraction.Events;
-using ClaimReview.Extraction.Linking;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using XEventReport = ClaimReview.Extraction.Events.EventReport;
 
 namespace ClaimReview.Web.Importing;
 
@@ -16,7 +13,8 @@ namespace ClaimReview.Web.Importing;
 /// does not stop the others, and a killed import leaves only whole files behind.
 /// Records are matched by their stable keys, so re-importing keeps the ids of everything that is still the same.
 /// </summary>
-public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(
+    ClaimReviewDb db, DatabaseOptions database, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     private const int ChunkSize = 256;
 
@@ -26,6 +24,7 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
         IReadOnlyList<string> paths, string trigger, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        using var importLock = TakeImportLock();
         var sources = SourceFile.Expand(paths);
         var run = new ImportRun { StartedAt = clock.GetUtcNow(), Trigger = trigger };
         db.ImportRuns.Add(run);
@@ -37,8 +36,6 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
         var state = await ImportState.LoadAsync(db, lexicon, cancellationToken);
 
         var outcomes = new List<FileOutcome>(sources.Count);
-        var touchedEvents = new HashSet<long>();
-        var anyUpdated = false;
         var chunks = sources.Chunk(ChunkSize).ToList();
         using (var writer = new ArticleWriter(db, state, clock.GetUtcNow()))
         {
@@ -58,8 +55,7 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
                 foreach (var file in prepared)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var outcome = file.Done ?? Write(writer, file, touchedEvents);
-                    anyUpdated |= outcome.Outcome == ImportOutcome.Updated;
+                    var outcome = file.Done ?? Write(writer, file);
                     outcomes.Add(outcome);
                     if (outcome.Outcome == ImportOutcome.Failed)
                     {
@@ -70,12 +66,6 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
                 progress?.Report(new ImportProgress(outcomes.Count, sources.Count));
             }
         }
-
-        if (anyUpdated)
-        {
-            await RemoveOrphansAsync(cancellationToken);
-        }
-        await RefreshDiscrepanciesAsync(touchedEvents, state, cancellationToken);
 
         run.FinishedAt = clock.GetUtcNow();
         run.NewCount = outcomes.Count(o => o.Outcome == ImportOutcome.New);
@@ -91,6 +81,23 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
         var report = new ImportReport(run.Id, outcomes, Stopwatch.GetElapsedTime(started));
         LogFinished(logger, trigger, report.Summary);
         return report;
+    }
+
+    /// <summary>
+    /// One import at a time per database, across processes (the web app and the CLI): an exclusive lock on a file
+    /// beside the database, released when the import ends, even if the process dies.
+    /// </summary>
+    private FileStream TakeImportLock()
+    {
+        var path = database.Path + ".import-lock";
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException exception)
+        {
+            throw new ImportAbortedException($"another import is running on this database ({path} is locked); try again when it has finished", exception);
+        }
     }
 
     /// <summary>Reads, hashes, decodes and extracts a chunk of files in parallel (no database access).</summary>
@@ -166,82 +173,19 @@ public sealed partial class ArticleImporter(ClaimReviewDb db, ImportOptions opti
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.0} MB";
 
     /// <summary>Writes one article and everything found in it in one transaction; a failure costs that file only.</summary>
-    private FileOutcome Write(ArticleWriter writer, Prepared prepared, HashSet<long> touchedEvents)
+    private FileOutcome Write(ArticleWriter writer, Prepared prepared)
     {
         var name = prepared.Source.Name;
         var isUpdate = writer.Knows(name);
         try
         {
-            touchedEvents.UnionWith(writer.Write(name, prepared.Hash!, prepared.Extraction!));
+            writer.Write(name, prepared.Hash!, prepared.Extraction!);
             return new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException and not ImportAbortedException)
         {
             LogWriteFailed(logger, exception, name);
             return new FileOutcome(name, ImportOutcome.Failed, $"could not be saved, nothing of it was kept: {exception.GetBaseException().Message}");
-        }
-    }
-
-    /// <summary>After a changed article drops records, remove what no report supports and no person has worked on.</summary>
-    private async Task RemoveOrphansAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM claims WHERE status = 'unverified'
-              AND NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
-              AND NOT EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = claims.id);
-            DELETE FROM events
-             WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)
-               AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = events.id);
-            DELETE FROM actors WHERE origin = 'discovered'
-              AND NOT EXISTS (SELECT 1 FROM actor_mentions m WHERE m.actor_id = actors.id)
-              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.claimant_id = actors.id)
-              AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = actors.id)
-              AND NOT EXISTS (SELECT 1 FROM actors k WHERE k.parent_id = actors.id);
-            DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id NOT IN (SELECT id FROM events);
-            """, cancellationToken);
-    }
-
-    /// <summary>
-    /// Recomputes the discrepancies of the events whose reports changed in this run. Only an event reported by two or
-    /// more articles can have one; the others just lose any they had.
-    /// </summary>
-    private async Task RefreshDiscrepanciesAsync(HashSet<long> eventIds, ImportState state, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in eventIds.Chunk(500))
-        {
-            var shared = await db.EventReports.AsNoTracking().Where(r => chunk.Contains(r.EventId))
-                .GroupBy(r => r.EventId).Where(g => g.Select(r => r.ArticleId).Distinct().Count() > 1).Select(g => g.Key)
-                .ToListAsync(cancellationToken);
-            var reports = shared.Count == 0 ? [] : await db.EventReports.AsNoTracking().Where(r => shared.Contains(r.EventId)).ToListAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Discrepancies.Where(d => d.SubjectType == SubjectType.Event && chunk.Contains(d.SubjectId)).ExecuteDeleteAsync(cancellationToken);
-            foreach (var group in reports.GroupBy(r => r.EventId))
-            {
-                if (!state.EventKeys.TryGetValue(group.Key, out var key))
-                {
-                    continue;
-                }
-                var reported = group.Select(r => new ArticleEventReport(
-                    r.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    new XEventReport(r.Quote, r.Start, r.End,
-                        r.ReportedDate is null && r.ReportedDateEvidence is null ? null : new ResolvedDate(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision, r.ReportedDateEvidence ?? ""),
-                        new PlaceRef(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry),
-                        r.KilledMin, r.KilledMax))).ToList();
-                foreach (var found in DiscrepancyFinder.ForEvent(key, reported))
-                {
-                    var discrepancy = new Data.Discrepancy { SubjectType = SubjectType.Event, SubjectId = group.Key, Field = found.Field };
-                    discrepancy.Values.AddRange(found.Values.Select(v => new DiscrepancyValue
-                    {
-                        ArticleId = long.Parse(v.ArticleRef, System.Globalization.CultureInfo.InvariantCulture),
-                        Value = v.Value,
-                        Quote = v.Quote,
-                    }));
-                    db.Discrepancies.Add(discrepancy);
-                }
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimReview.Extraction;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Search;
@@ -25,6 +26,8 @@ internal sealed class ArticleWriter : IDisposable
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly List<Action> _onCommit = [];
     private readonly List<long> _batchArticles = [];
+    private readonly HashSet<long> _batchEvents = [];
+    private bool _batchUpdated;
     private SqliteTransaction? _transaction;
 
     public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
@@ -42,6 +45,12 @@ internal sealed class ArticleWriter : IDisposable
     public void Dispose()
     {
         _transaction?.Dispose(); // an unfinished chunk (cancelled import) is rolled back
+        // The pooled connection goes back to the app's normal page cache.
+        using (var pragma = _connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size = -2000";
+            pragma.ExecuteNonQuery();
+        }
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -55,13 +64,26 @@ internal sealed class ArticleWriter : IDisposable
     {
         _transaction = _connection.BeginTransaction();
         _batchArticles.Clear();
+        _batchEvents.Clear();
+        _batchUpdated = false;
         SearchIndex.BeginBulk(_connection, _transaction);
     }
 
-    /// <summary>Indexes the chunk for search and commits it: every file written since <see cref="BeginBatch"/> becomes durable at once.</summary>
+    /// <summary>
+    /// Derives what depends on the chunk's reports (orphans of changed articles removed, discrepancies of every
+    /// touched event recomputed), indexes the chunk for search, and commits: the chunk becomes durable with
+    /// everything derived from it, so an import killed at any point leaves a consistent database.
+    /// </summary>
     public void CommitBatch()
     {
+        EnsureTransaction();
+        if (_batchUpdated)
+        {
+            RemoveOrphans();
+        }
+        RefreshDiscrepancies();
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
+        Execute("UPDATE data_revision SET value = value + 1");
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
@@ -71,7 +93,7 @@ internal sealed class ArticleWriter : IDisposable
     /// Writes the article under its own savepoint: on any failure it is rolled back to that savepoint, so the file
     /// leaves no trace and the run's state is untouched; the other files of the chunk are unaffected.
     /// </summary>
-    public IReadOnlyCollection<long> Write(string sourceFile, string hash, ArticleExtraction extraction)
+    public void Write(string sourceFile, string hash, ArticleExtraction extraction)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("BeginBatch first.");
         _onCommit.Clear();
@@ -79,6 +101,7 @@ internal sealed class ArticleWriter : IDisposable
         try
         {
             var touched = new HashSet<long>();
+            var isUpdate = _state.ArticleIds.ContainsKey(sourceFile);
             var articleId = UpsertArticle(sourceFile, hash, extraction, touched);
             var actorIds = WriteActors(extraction, articleId);
             var eventIds = WriteEvents(extraction, articleId, actorIds);
@@ -86,17 +109,133 @@ internal sealed class ArticleWriter : IDisposable
             WriteClaims(extraction, articleId, actorIds, eventIds);
             transaction.Release("article");
             _batchArticles.Add(articleId);
+            _batchEvents.UnionWith(touched);
+            _batchUpdated |= isUpdate;
             foreach (var apply in _onCommit)
             {
                 apply();
             }
-            return touched;
         }
-        catch
+        catch (Exception exception) when (exception is not ImportAbortedException)
         {
+            // SQLite ends the whole transaction by itself on some errors (disk full, I/O): then no file of the chunk
+            // is saved, and the run stops rather than report files as imported that are not.
+            EnsureTransaction(exception);
             transaction.Rollback("article");
             transaction.Release("article");
             throw;
+        }
+    }
+
+    private void EnsureTransaction(Exception? cause = null)
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) != 0)
+        {
+            throw new ImportAbortedException("the database ended the import's transaction (disk full or I/O error?); this chunk of files was not saved", cause);
+        }
+    }
+
+    /// <summary>After a changed article drops records, removes what no report supports and no person has worked on.</summary>
+    private void RemoveOrphans()
+    {
+        var claims = Keys("""
+            DELETE FROM claims WHERE status = 'unverified'
+              AND NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
+              AND NOT EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = claims.id)
+            RETURNING key
+            """);
+        var events = Keys("""
+            DELETE FROM events
+             WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)
+               AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = events.id)
+            RETURNING key
+            """);
+        var actors = Keys("""
+            DELETE FROM actors WHERE origin = 'discovered'
+              AND NOT EXISTS (SELECT 1 FROM actor_mentions m WHERE m.actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.claimant_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM actors k WHERE k.parent_id = actors.id)
+            RETURNING key
+            """);
+        // Later chunks of this run must not point at what was just removed.
+        foreach (var key in claims)
+        {
+            _state.ClaimIds.Remove(key);
+        }
+        foreach (var key in events)
+        {
+            if (_state.EventIds.Remove(key, out var id))
+            {
+                _state.EventKeys.Remove(id);
+            }
+        }
+        _state.KnownEvents.RemoveAll(k => events.Contains(k.Key));
+        foreach (var key in actors)
+        {
+            _state.ActorIds.Remove(key);
+        }
+    }
+
+    private HashSet<string> Keys(string sql)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = Command(sql).ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    /// <summary>Recomputes the discrepancies of the chunk's touched events; only an event reported by two or more articles can have one.</summary>
+    private void RefreshDiscrepancies()
+    {
+        if (_batchEvents.Count == 0)
+        {
+            return;
+        }
+        var ids = "[" + string.Join(',', _batchEvents.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        Execute("DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id IN (SELECT value FROM json_each($0))", ids);
+        var reports = new Dictionary<long, List<ArticleEventReport>>();
+        using (var reader = Command("""
+            SELECT event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end, reported_date_precision,
+                   reported_date_evidence, reported_place, reported_district, reported_region, reported_country
+            FROM event_reports
+            WHERE event_id IN (SELECT event_id FROM event_reports WHERE event_id IN (SELECT value FROM json_each($0))
+                               GROUP BY event_id HAVING COUNT(DISTINCT article_id) > 1)
+            """, ids).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                int? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+                DateOnly? Day(int i) => reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var date = Text(7) is null && Text(10) is null ? null
+                    : new ResolvedDate(Day(7), Day(8), Text(9) is { } p ? SnakeCase.Parse<DatePrecision>(p) : null, Text(10) ?? "");
+                var report = new Extraction.Events.EventReport(reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), date,
+                    new PlaceRef(Text(11), Text(12), Text(13), Text(14)), Number(5), Number(6));
+                var eventId = reader.GetInt64(0);
+                (reports.TryGetValue(eventId, out var list) ? list : reports[eventId] = [])
+                    .Add(new ArticleEventReport(reader.GetInt64(1).ToString(CultureInfo.InvariantCulture), report));
+            }
+        }
+        foreach (var (eventId, list) in reports)
+        {
+            if (!_state.EventKeys.TryGetValue(eventId, out var key))
+            {
+                continue;
+            }
+            foreach (var found in DiscrepancyFinder.ForEvent(key, list))
+            {
+                var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
+                    SnakeCase.Name(SubjectType.Event), eventId, found.Field);
+                foreach (var value in found.Values)
+                {
+                    Execute("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) VALUES ($0, $1, $2, $3)",
+                        discrepancyId, long.Parse(value.ArticleRef, CultureInfo.InvariantCulture), value.Value, value.Quote);
+                }
+            }
         }
     }
 

@@ -6,7 +6,10 @@ namespace ClaimReview.Web.Importing;
 /// </summary>
 public sealed record SourceFile(string Name, string? FullPath, string? Error)
 {
-    /// <summary>Files named directly, and every *.txt below folders named, in a stable order; missing paths become errors.</summary>
+    /// <summary>
+    /// Files named directly, and every *.txt below folders named, in a stable order; missing paths become errors, and
+    /// so does a second file with a name already taken in this run (it would overwrite the first one's article).
+    /// </summary>
     public static IReadOnlyList<SourceFile> Expand(IEnumerable<string> paths)
     {
         var files = new List<SourceFile>();
@@ -27,6 +30,14 @@ public sealed record SourceFile(string Name, string? FullPath, string? Error)
             else
             {
                 files.Add(new SourceFile(path, null, "no such file or folder"));
+            }
+        }
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i] is { FullPath: { } full, Error: null } file && !taken.TryAdd(file.Name, full))
+            {
+                files[i] = file with { FullPath = null, Error = $"same name as {taken[file.Name]}: an article is identified by its name, rename one of them" };
             }
         }
         return files;

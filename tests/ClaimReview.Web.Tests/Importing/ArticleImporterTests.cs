@@ -1,5 +1,6 @@
 using System.Text;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +74,80 @@ public sealed class ArticleImporterTests
         await fixture.ImportAsync();
         Assert.Equal(reportsOfArticle, await fixture.QueryAsync(db => db.ClaimReports.CountAsync(r => r.ArticleId == articleId)));
     }
+
+    [Fact]
+    public async Task Correcting_a_place_in_a_changed_article_clears_the_discrepancy_and_a_removed_sentence_takes_its_claim_along()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.ImportAsync();
+        Assert.True(await HasSoporeDiscrepancyAsync(fixture));
+        var denialsBefore = await fixture.QueryAsync(db => db.Claims.Where(c => c.Kind == Extraction.Claims.ClaimKind.Denial).Select(c => c.Key).ToListAsync());
+
+        var newAgeIslam = Directory.GetFiles(fixture.Folder, "003_*.txt").Single();
+        await File.WriteAllTextAsync(newAgeIslam, (await File.ReadAllTextAsync(newAgeIslam)).Replace("in an encounter in Sopore", "in an encounter in Shopian", StringComparison.Ordinal));
+        var telegraph = Directory.GetFiles(fixture.Folder, "002_*.txt").Single();
+        var text = await File.ReadAllTextAsync(telegraph);
+        var dismissal = text.Split('\n').Single(l => l.Contains("pure propaganda", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(telegraph, text.Replace(dismissal, "", StringComparison.Ordinal));
+        var report = await fixture.ImportAsync();
+
+        Assert.Equal(2, report.Count(ImportOutcome.Updated));
+        Assert.False(await HasSoporeDiscrepancyAsync(fixture));
+        var denialsAfter = await fixture.QueryAsync(db => db.Claims.Where(c => c.Kind == Extraction.Claims.ClaimKind.Denial).Select(c => c.Key).ToListAsync());
+        Assert.True(denialsAfter.Count < denialsBefore.Count, "the dismissal's claim, quoted only by the removed sentence, is gone");
+        Assert.Subset(denialsBefore.ToHashSet(), denialsAfter.ToHashSet());
+    }
+
+    [Fact]
+    public async Task An_import_cancelled_after_a_chunk_leaves_that_chunk_with_its_discrepancies_and_the_rerun_completes()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        for (var i = 0; i < 300; i++)
+        {
+            await File.WriteAllTextAsync(fixture.PathOf($"zz_filler_{i:D3}.txt"), $"Market day in Tessaly number {i}\n\nTraders in Tessaly reported a quiet market day, officials said.\n");
+        }
+
+        await fixture.ImportAndCancelAfterFirstChunkAsync();
+
+        Assert.True(await HasSoporeDiscrepancyAsync(fixture), "the first chunk held the seeds: its discrepancies were committed with it");
+        var report = await fixture.ImportAsync();
+        Assert.Equal(305, await fixture.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.False(report.AnyFailed);
+        Assert.True(await HasSoporeDiscrepancyAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Two_files_with_the_same_name_in_one_run_are_refused_instead_of_overwriting_each_other()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        var other = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "other")).FullName;
+        var name = Path.GetFileName(Directory.GetFiles(fixture.Folder, "002_*.txt").Single());
+        await File.WriteAllTextAsync(Path.Combine(other, name), "A different article with the same file name\n\nIts body says something else entirely.\n");
+
+        var report = await fixture.ImportAsync(fixture.Folder, other);
+
+        var refused = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Failed);
+        Assert.StartsWith("same name as " + fixture.Folder, refused.Message, StringComparison.Ordinal);
+        var again = await fixture.ImportAsync(fixture.Folder, other);
+        Assert.Equal(5, again.Count(ImportOutcome.Unchanged));
+    }
+
+    [Fact]
+    public async Task A_second_import_while_one_runs_is_told_so_and_changes_nothing()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.QueryAsync(db => db.Articles.CountAsync()); // starts the app and creates the database
+        using (new FileStream(fixture.App.DatabasePath + ".import-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var error = await Assert.ThrowsAsync<ImportAbortedException>(() => fixture.ImportAsync());
+            Assert.Contains("another import is running", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await fixture.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(5, (await fixture.ImportAsync()).Count(ImportOutcome.New));
+    }
+
+    private static Task<bool> HasSoporeDiscrepancyAsync(ImportFixture fixture) => fixture.QueryAsync(db =>
+        db.DiscrepancyValues.AnyAsync(v => v.Value.Contains("Sopore")));
 
     public static TheoryData<string, byte[], string> BadFiles()
     {

@@ -38,6 +38,21 @@ internal sealed class ImportFixture : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync(paths.Length == 0 ? [Folder] : paths, "test");
     }
 
+    /// <summary>Imports the folder and cancels as soon as the first chunk has been committed.</summary>
+    public async Task ImportAndCancelAfterFirstChunkAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelOnReport(cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync([Folder], "test", progress, cancel.Token));
+    }
+
+    private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => cancel.Cancel();
+    }
+
     public async Task<T> QueryAsync<T>(Func<ClaimReviewDb, Task<T>> query)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -59,6 +74,8 @@ internal sealed class ImportFixture : IAsyncDisposable
                 tables.Add(reader.GetString(0));
             }
         }
+        // The search index's own tables (not FTS5's shadow tables, whose layout varies with merges).
+        tables.AddRange(["search_articles", "search_paragraphs", "search_claim_quotes", "search_actors"]);
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
