@@ -28,6 +28,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
     public DbSet<DiscrepancyValue> DiscrepancyValues => Set<DiscrepancyValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFileResult> ImportFileResults => Set<ImportFileResult>();
+    public DbSet<DataRevisionRow> DataRevisions => Set<DataRevisionRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -166,6 +167,12 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
         {
             e.ToTable("import_file_results");
             e.HasIndex(f => f.ImportRunId);
+        });
+
+        modelBuilder.Entity<DataRevisionRow>(e =>
+        {
+            e.ToTable("data_revision");
+            e.Property(r => r.Id).ValueGeneratedNever();
         });
 
         // Columns are lower_snake_case like the tables, so hand-written SQL reads naturally.
