@@ -19,8 +19,13 @@ public sealed class XssTests
                      $"/events/{ids.EventId}/coverage", $"/actors/{ids.ActorId}", "/search?q=alert", "/", "/events/timeline",
                  })
         {
-            var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+            var response = await client.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync();
             var document = new HtmlParser().ParseDocument(html);
+            // The hostile text is on the page, as text: a page that failed or left it out would prove nothing.
+            Assert.True(document.Body!.TextContent.Contains("<script>", StringComparison.Ordinal)
+                || document.Body.TextContent.Contains("onerror", StringComparison.Ordinal), $"{url} does not show the hostile text");
             Assert.Empty(document.QuerySelectorAll("script"));
             Assert.Empty(document.QuerySelectorAll("img"));
             Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);

@@ -81,7 +81,13 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph)
             .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, spans.Where(x => x.End > s.Start && x.Start < s.End))))];
         // The headline is marked like the body when it can be found in the raw text; quotes anywhere else get an anchor below the body.
+        // Only an occurrence before the body is the headline; a later one is inside a paragraph (and marked there).
+        var bodyStart = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => s.Start).DefaultIfEmpty(raw.Length).Min();
         var titleStart = raw.IndexOf(article.Title, StringComparison.Ordinal);
+        if (titleStart >= bodyStart)
+        {
+            titleStart = -1;
+        }
         var titleEnd = titleStart + article.Title.Length;
         TitleHtml = titleStart < 0
             ? new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(article.Title))

@@ -42,7 +42,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         Tags = await db.ClaimTags.Where(t => t.ClaimId == id).Join(db.Tags, ct => ct.TagId, t => t.Id, (ct, t) => t.Name).OrderBy(n => n).ToListAsync(cancellationToken);
 
         Events = [.. (await db.ClaimEvents.Where(x => x.ClaimId == id).Join(db.Events, x => x.EventId, e => e.Id, (x, e) => e)
-            .AsNoTracking().OrderBy(e => e.Date).Select(e => new { e.Id, e.Kind, e.Date, e.DateEnd, e.DatePrecision, e.Place, e.District, e.Region, e.Country })
+            .AsNoTracking().OrderBy(e => e.Date).Take(Links.ListLimit).Select(e => new { e.Id, e.Kind, e.Date, e.DateEnd, e.DatePrecision, e.Place, e.District, e.Region, e.Country })
             .ToListAsync(cancellationToken))
             .Select(e => new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision), Labels.Place(e.Place, e.District, e.Region, e.Country)))];
 
@@ -66,7 +66,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
     }
 
     private async Task<List<LinkedClaimRow>> LinkedAsync(IQueryable<long> ids, CancellationToken cancellationToken) =>
-        await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id)
+        await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).Take(Links.ListLimit)
             .Select(c => new LinkedClaimRow(c.Id, c.Summary, c.Claimant != null ? c.Claimant.Name : c.ClaimantText))
             .ToListAsync(cancellationToken);
 }

@@ -14,6 +14,8 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public sealed record Option(string Value, string Label);
 
+    private const int ClaimantChoices = 200;
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
@@ -76,7 +78,14 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
             counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0))];
 
-        Claimants = await db.Actors.AsNoTracking().Where(a => db.Claims.Any(c => c.ClaimantId == a.Id)).OrderBy(a => a.Name)
+        // The most active claimants (and the one selected), not every actor that ever claimed anything.
+        var claimantIds = await db.Claims.AsNoTracking().Where(c => c.ClaimantId != null).GroupBy(c => c.ClaimantId!.Value)
+            .OrderByDescending(g => g.Count()).Take(ClaimantChoices).Select(g => g.Key).ToListAsync(cancellationToken);
+        if (Claimant is { } selected && !claimantIds.Contains(selected))
+        {
+            claimantIds.Add(selected);
+        }
+        Claimants = await db.Actors.AsNoTracking().Where(a => claimantIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new Option(a.Id.ToString(), a.Name)).ToListAsync(cancellationToken);
         Tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);

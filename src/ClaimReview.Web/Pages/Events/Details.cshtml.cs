@@ -73,7 +73,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         Discrepancies = [.. discrepancies.Select(d => new DiscrepancyRow(d.Field, d.Values))];
 
         Claims = await db.ClaimEvents.Where(x => x.EventId == id).Join(db.Claims, x => x.ClaimId, c => c.Id, (x, c) => c).AsNoTracking()
-            .OrderBy(c => c.Id).Select(c => new ClaimRow(c.Id, c.Summary, c.Claimant != null ? c.Claimant.Name : c.ClaimantText))
+            .OrderBy(c => c.Id).Take(Links.ListLimit).Select(c => new ClaimRow(c.Id, c.Summary, c.Claimant != null ? c.Claimant.Name : c.ClaimantText))
             .ToListAsync(cancellationToken);
         return Page();
     }

@@ -6,6 +6,9 @@ namespace ClaimReview.Web.Pages.Shared;
 /// <summary>Stable, lowercase, shareable addresses: an id plus a readable slug where a record has a name.</summary>
 public static class Links
 {
+    /// <summary>How many linked records a details page lists at most (claims of an event, events and counter-claims of a claim).</summary>
+    public const int ListLimit = 200;
+
     public static string Article(long id, string? title = null) => WithSlug("/articles/", id, title);
 
     public static string ArticleQuote(long articleId, long claimReportId) => $"/articles/{articleId}#q-{claimReportId}";
