@@ -226,6 +226,7 @@ internal sealed class ArticleWriter : IDisposable
             {
                 continue;
             }
+            Settle(eventId, list);
             foreach (var found in DiscrepancyFinder.ForEvent(key, list))
             {
                 var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
@@ -238,6 +239,40 @@ internal sealed class ArticleWriter : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// An event reported by several articles takes what most of them say, level by level (country, then region,
+    /// district and place among the reports that agree so far), and the day most reports give; the first report
+    /// imported no longer decides. Outliers stay visible as discrepancies.
+    /// </summary>
+    private void Settle(long eventId, List<ArticleEventReport> reports)
+    {
+        var places = reports.Select(r => r.Report.Place).OfType<PlaceRef>().ToList();
+        var country = Majority(places.Select(p => p.Country));
+        places = [.. places.Where(p => p.Country is null || p.Country == country)];
+        var region = Majority(places.Select(p => p.Region));
+        places = [.. places.Where(p => p.Region is null || p.Region == region)];
+        var district = Majority(places.Select(p => p.District));
+        places = [.. places.Where(p => p.District is null || p.District == district)];
+        var place = Majority(places.Select(p => p.Place));
+        var days = reports.Select(r => r.Report.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).ToList();
+        var day = days.GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+
+        if (country is not null || region is not null || district is not null || place is not null)
+        {
+            Execute("UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0", eventId, place, district, region, country);
+        }
+        if (day is not null)
+        {
+            Execute("UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0",
+                eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
+        }
+    }
+
+    /// <summary>The value most often given (ties: the one given first); null when none is given.</summary>
+    private static string? Majority(IEnumerable<string?> values) =>
+        values.OfType<string>().Select((v, i) => (v, i)).GroupBy(x => x.v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.i)).Select(g => g.Key).FirstOrDefault();
 
     private long UpsertArticle(string sourceFile, string hash, ArticleExtraction extraction, HashSet<long> touched)
     {

@@ -146,6 +146,34 @@ public sealed class ArticleImporterTests
         Assert.Equal(5, (await fixture.ImportAsync()).Count(ImportOutcome.New));
     }
 
+    [Fact]
+    public async Task An_event_says_what_most_outlets_say_even_when_the_outlier_is_imported_first()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "raid")).FullName;
+        foreach (var (file, district, outlet) in new[] { ("a.txt", "Northfield", "Harbour Times"), ("b.txt", "Southmoor", "Daily Meridian"), ("c.txt", "Southmoor", "Continental Wire") })
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, file), $"""
+                Gunmen kill six police officers in {district} district
+
+                {outlet}
+
+                14 March 2021
+
+                LAGOS: Gunmen attacked a police post in {district} district of Nigeria on 12 March 2021, killing at least six officers, police said.
+
+                No group has claimed the attack, which officials blamed on bandits operating in the area.
+                """);
+        }
+
+        await fixture.ImportAsync(folder);
+
+        var raid = await fixture.QueryAsync(db => db.Events.AsNoTracking().Include(e => e.Reports).SingleAsync(e => e.Date == new DateOnly(2021, 3, 12)));
+        Assert.Equal(3, raid.Reports.Select(r => r.ArticleId).Distinct().Count());
+        Assert.Equal("Southmoor", raid.District);
+        Assert.True(await fixture.QueryAsync(db => db.DiscrepancyValues.AnyAsync(v => v.Value.Contains("Northfield"))));
+    }
+
     private static Task<bool> HasSoporeDiscrepancyAsync(ImportFixture fixture) => fixture.QueryAsync(db =>
         db.DiscrepancyValues.AnyAsync(v => v.Value.Contains("Sopore")));
 
