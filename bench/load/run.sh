@@ -103,4 +103,16 @@ for name in "${names[@]}"; do
   eval "$(echo "$line" | sed 's/^RESULT //')"
   printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' "$name" "${paths[$name]:0:44}" "$p50" "$p95" "$p99" "$rps" "$errors" "$cold"
 done
+# Uncached mix: random records of every kind (200 each), every request a cache miss.
+mix="$work/mix.txt"
+{
+  q "SELECT '/articles/' || id FROM articles ORDER BY random() LIMIT 200"
+  q "SELECT '/actors/' || id FROM actors ORDER BY random() LIMIT 200"
+  q "SELECT '/claims/' || id FROM claims ORDER BY random() LIMIT 200"
+  q "SELECT '/events/' || id FROM events ORDER BY random() LIMIT 200"
+  q "SELECT '/search?q=' || replace(name, ' ', '+') FROM actors ORDER BY random() LIMIT 50"
+} > "$mix"
+line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/load/uncached.lua "$base/" -- "$mix" | grep '^RESULT')
+eval "$(echo "$line" | sed 's/^RESULT //')"
+printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' "uncached-mix" "$(wc -l < "$mix") random pages, all cache misses" "$p50" "$p95" "$p99" "$rps" "$errors" "-"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version), $(date -u +%Y-%m-%d)"
