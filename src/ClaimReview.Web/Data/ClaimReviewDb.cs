@@ -188,7 +188,11 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
     private sealed class SnakeCaseConverter<T>() : ValueConverter<T, string>(
         v => SnakeCase.Name(v), s => SnakeCase.Parse<T>(s)) where T : struct, Enum;
 
+    /// <summary>How timestamps are stored: sortable ISO-8601 text in UTC. Raw SQL writers use the same format.</summary>
+    public static string StoredTimestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private sealed class UtcTextConverter() : ValueConverter<DateTimeOffset, string>(
-        v => v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        v => StoredTimestamp(v),
         s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
 }

@@ -35,7 +35,7 @@ internal sealed class ArticleWriter : IDisposable
         db.Database.OpenConnection();
         _connection = (SqliteConnection)db.Database.GetDbConnection();
         _state = state;
-        _now = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        _now = ClaimReviewDb.StoredTimestamp(now);
         // A bulk import touches every index of a growing file: give this one connection a 64 MB page cache.
         using var pragma = _connection.CreateCommand();
         pragma.CommandText = "PRAGMA cache_size = -65536";

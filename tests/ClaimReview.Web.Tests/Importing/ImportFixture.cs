@@ -59,6 +59,16 @@ internal sealed class ImportFixture : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<ClaimReviewDb>());
     }
 
+    /// <summary>Runs one SQL query against the app's database file and returns its single number.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new DatabaseOptions { Path = App.DatabasePath }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Row counts of every table, to prove that an import changed nothing.</summary>
     public async Task<Dictionary<string, long>> CountRowsAsync()
     {
@@ -79,9 +89,7 @@ internal sealed class ImportFixture : IAsyncDisposable
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+            counts[table] = await ScalarAsync($"SELECT COUNT(*) FROM \"{table}\"");
         }
         return counts;
     }

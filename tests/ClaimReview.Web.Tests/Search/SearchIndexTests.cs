@@ -1,6 +1,4 @@
-using ClaimReview.Web.Data;
 using ClaimReview.Web.Tests.Importing;
-using Microsoft.Data.Sqlite;
 
 namespace ClaimReview.Web.Tests.Search;
 
@@ -21,9 +19,9 @@ public sealed class SearchIndexTests
         await fixture.ImportAsync();
 
         await AssertIndexMatchesDataAsync(fixture);
-        Assert.Equal(0, await ScalarAsync(fixture, "SELECT COUNT(*) FROM search_paragraphs WHERE search_paragraphs MATCH 'Mastung'"));
-        Assert.Equal(1, await ScalarAsync(fixture, "SELECT COUNT(*) FROM search_paragraphs WHERE search_paragraphs MATCH 'Zorvakistan'"));
-        Assert.Equal(0, await ScalarAsync(fixture, "SELECT bulk FROM search_control"));
+        Assert.Equal(0, await fixture.ScalarAsync("SELECT COUNT(*) FROM search_paragraphs WHERE search_paragraphs MATCH 'Mastung'"));
+        Assert.Equal(1, await fixture.ScalarAsync("SELECT COUNT(*) FROM search_paragraphs WHERE search_paragraphs MATCH 'Zorvakistan'"));
+        Assert.Equal(0, await fixture.ScalarAsync("SELECT bulk FROM search_control"));
 
         using var client = fixture.App.CreateHttpClient();
         var page = await client.GetStringAsync("/search?q=Zorvakistan");
@@ -32,24 +30,15 @@ public sealed class SearchIndexTests
 
     private static async Task AssertIndexMatchesDataAsync(ImportFixture fixture)
     {
-        Assert.Equal(await ScalarAsync(fixture, "SELECT COUNT(*) FROM articles"), await ScalarAsync(fixture, "SELECT COUNT(*) FROM search_articles"));
-        Assert.Equal(await ScalarAsync(fixture, "SELECT COUNT(*) FROM article_segments WHERE kind = 'paragraph'"), await ScalarAsync(fixture, "SELECT COUNT(*) FROM search_paragraphs"));
-        Assert.Equal(await ScalarAsync(fixture, "SELECT COUNT(*) FROM claim_reports"), await ScalarAsync(fixture, "SELECT COUNT(*) FROM search_claim_quotes"));
+        Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM articles"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_articles"));
+        Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM article_segments WHERE kind = 'paragraph'"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_paragraphs"));
+        Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM claim_reports"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_claim_quotes"));
         // Every indexed paragraph is the current text of a current paragraph segment.
-        Assert.Equal(0, await ScalarAsync(fixture, """
+        Assert.Equal(0, await fixture.ScalarAsync("""
             SELECT COUNT(*) FROM search_paragraphs p
             LEFT JOIN article_segments s ON s.id = p.rowid AND s.kind = 'paragraph'
             LEFT JOIN articles a ON a.id = s.article_id
             WHERE a.id IS NULL OR p.body <> substr(a.raw_text, s.start + 1, s."end" - s.start)
             """));
-    }
-
-    private static async Task<long> ScalarAsync(ImportFixture fixture, string sql)
-    {
-        await using var connection = new SqliteConnection(new DatabaseOptions { Path = fixture.App.DatabasePath }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
