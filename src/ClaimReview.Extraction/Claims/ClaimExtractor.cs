@@ -58,6 +58,15 @@ internal static class ClaimExtractor
 
     private static readonly WordSet CasualtyPhrases = WordLists.Set("casualties", "inflicted");
 
+    /// <summary>Head nouns that take a plural verb without ending in -s.</summary>
+    private static readonly HashSet<string> PluralHeads = new(["police", "people", "personnel", "troops", "forces"], StringComparer.Ordinal);
+
+    /// <summary>Head nouns ending in -s that take a singular verb.</summary>
+    private static readonly HashSet<string> SingularInS = new(["news", "states", "affairs", "politics", "series", "headquarters", "intelligence"], StringComparer.Ordinal);
+
+    private static readonly WordSet KillWords = WordLists.Set(
+        "killed", "killing", "kills", "kill", "slaughtered", "massacred", "slew", "murdered", "executed", "beheaded");
+
     private static readonly WordSet Pronouns = WordLists.Set("it", "they", "he", "she", "group", "outfit", "organisation", "organization");
 
     private static readonly WordSet NounBefore = WordLists.Set(
@@ -265,7 +274,7 @@ internal static class ClaimExtractor
                 }
                 else
                 {
-                    var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null);
+                    var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null) && !TollIsBackground(doc, a, b);
                     var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
                     produced.Add(new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, speechAt >= 0 || continuation, violence?.Key));
                 }
@@ -475,16 +484,72 @@ internal static class ClaimExtractor
     {
         var who = d.Claimant.Actor?.Name ?? Capitalise(d.Claimant.Text ?? "Unknown source");
         var what = NameOf(facts, events, d.Object);
+        var plural = IsPlural(d.Claimant);
+        string Verb(string singular, string pluralForm) => plural ? pluralForm : singular;
         return d.Kind switch
         {
-            ClaimKind.Territorial => $"{who} claims to have established {what}",
-            ClaimKind.Responsibility => $"{who} claims responsibility for {what}",
-            ClaimKind.Casualty => $"{who} claims to have inflicted casualties in {what}",
-            ClaimKind.Denial => $"{who} dismisses the claim about {what}",
-            ClaimKind.Designation => $"{who} designates {what}",
+            ClaimKind.Territorial => $"{who} {Verb("claims", "claim")} to have established {what}",
+            ClaimKind.Responsibility => $"{who} {Verb("claims", "claim")} responsibility for {what}",
+            ClaimKind.Casualty when d.Claimant.Actor is { } g && IsGroupLike(g) => $"{who} {Verb("claims", "claim")} to have inflicted casualties in {what}",
+            ClaimKind.Casualty => $"{who} {Verb("reports", "report")} casualties in {what}",
+            ClaimKind.Denial => $"{who} {Verb("dismisses", "dismiss")} the claim about {what}",
+            ClaimKind.Designation => $"{who} {Verb("designates", "designate")} {what}",
             ClaimKind.Assessment => $"{who} on {what}: {Shorten(quote)}",
             _ => $"{who}: {Shorten(quote)}",
         };
+    }
+
+    /// <summary>Whether a claimant takes a plural verb: its head noun is a plural ("Indian authorities", "Police in
+    /// Kashmir", "police and military sources", "Indian security forces"). Names of people, outlets and groups are
+    /// singular whatever their last letter ("Rita Katz", "Sky News", "Houthis" as one group).</summary>
+    private static bool IsPlural(Claimant claimant)
+    {
+        string phrase;
+        if (claimant.Actor is { } actor)
+        {
+            if (actor.Kind is not (ActorKind.Police or ActorKind.Military or ActorKind.GovernmentBody))
+            {
+                return false;
+            }
+
+            phrase = actor.Name;
+        }
+        else
+        {
+            phrase = claimant.Text ?? "";
+        }
+
+        // The head is the last word before a trailing "in / of / from ..." phrase.
+        string? head = null;
+        foreach (var range in phrase.AsSpan().Split(' '))
+        {
+            var word = phrase[range].Trim(',', '.', '"', '\'');
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (head is not null && word is "in" or "of" or "from" or "at" or "for")
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (head is null)
+        {
+            return false;
+        }
+
+        var lower = head.ToLowerInvariant();
+        if (PluralHeads.Contains(lower))
+        {
+            return true;
+        }
+
+        return lower.Length > 3 && lower[^1] == 's' && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("us", StringComparison.Ordinal)
+            && !lower.EndsWith("is", StringComparison.Ordinal) && !SingularInS.Contains(lower);
     }
 
     private static string NameOf(ArticleFacts facts, List<EventMention> events, string? key)
@@ -724,6 +789,35 @@ internal static class ClaimExtractor
         return -1;
     }
 
+    /// <summary>Whether every killing the sentence reports sits in a relative clause about the attackers ("the
+    /// bombers, who slaughtered more than 250 people, ..."): background to what the source says, not its casualty claim.</summary>
+    private static bool TollIsBackground(TokenizedArticle doc, int start, int end)
+    {
+        var found = false;
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t) || !KillWords.Has(doc, t))
+            {
+                continue;
+            }
+
+            var u = t - 1;
+            while (u > start && (doc.Is(u, "had") || doc.Is(u, "have") || doc.Is(u, "has") || doc.Is(u, "reportedly") || doc.Is(u, "allegedly")))
+            {
+                u--;
+            }
+
+            if (!(doc.Is(u, "who") || doc.Is(u, "which")))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
     private static bool IsViolenceWord(TokenizedArticle doc, int t) =>
         doc.IsWord(t) && (doc.Is(t, "attack") || doc.Is(t, "attacks") || doc.Is(t, "clashes") || doc.Is(t, "clash")
             || doc.Is(t, "bombing") || doc.Is(t, "bombings") || doc.Is(t, "blast") || doc.Is(t, "killing") || doc.Is(t, "raid")
@@ -942,9 +1036,76 @@ internal static class ClaimExtractor
     private static bool IsQuote(TokenizedArticle doc, int token) =>
         token >= 0 && doc.Tokens[token].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[token].Start] is '"' or '“' or '”' or '‘' or '’' or '\'';
 
-    /// <summary>The source of reported speech in a sentence, and the verb that reports it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The source of reported speech in a sentence, and the verb that reports it. A news outlet that
+    /// relays a group's statement ("According to the Herald, the statement issued by al-Shabaab ...") is the source
+    /// of the report, not the claimant: the group is.</summary>
     private static Claimant? FindSpeaker(Context c, int start, int end, out int verb)
+    {
+        var speaker = FindDirectSpeaker(c, start, end, out verb);
+        if (speaker is { Actor.Kind: ActorKind.NewsOutlet } && RelayedGroup(c, Math.Max(start, verb + 1), end) is { } group)
+        {
+            return new Claimant(group, null);
+        }
+
+        return speaker;
+    }
+
+    /// <summary>The group whose statement a clause reports: "the statement issued by X", "a message from X",
+    /// "X's statement", "an X statement", "X said / claimed".</summary>
+    private static ArticleActor? RelayedGroup(Context c, int from, int end)
+    {
+        var doc = c.Facts.Doc;
+        for (var t = from; t < end; t++)
+        {
+            if (c.Facts.Actors.MentionAt[t] is var m and >= 0)
+            {
+                var mention = c.Facts.Actors.Mentions[m];
+                var actor = c.Facts.Actors.Actors[mention.Actor];
+                var after = mention.TokenEnd;
+                if (IsGroupLike(actor) && after < end)
+                {
+                    var next = doc.IsPunct(after, '\'') && doc.Is(after + 1, "s") ? after + 2 : after;
+                    var verbAt = doc.Is(next, "has") || doc.Is(next, "had") || doc.Is(next, "also") ? next + 1 : next;
+                    if (StatementNouns.Has(doc, next) || (verbAt < end && SpeechVerbs.Has(doc, verbAt) && !IsNoun(doc, verbAt)))
+                    {
+                        return RootGroup(c, actor);
+                    }
+                }
+
+                t = Math.Max(t, mention.TokenEnd - 1);
+                continue;
+            }
+
+            if (!doc.IsWord(t) || !StatementNouns.Has(doc, t))
+            {
+                continue;
+            }
+
+            // "the statement issued by X", "a video released by X", "a message from X"
+            for (var u = t + 1; u < Math.Min(end, t + 4); u++)
+            {
+                if (doc.Is(u, "by") || doc.Is(u, "from"))
+                {
+                    var who = doc.Is(u + 1, "the") ? u + 2 : u + 1;
+                    if (c.Facts.Actors.ActorAt(who) is { } author && IsGroupLike(author))
+                    {
+                        return RootGroup(c, author);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A media arm speaks for its group: the claimant is the group the arm belongs to when it is named.</summary>
+    private static ArticleActor RootGroup(Context c, ArticleActor actor) =>
+        actor.Kind == ActorKind.MediaArm && c.Facts.Actors.Actors.FirstOrDefault(x => x.Key == actor.RootKey) is { } root ? root : actor;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Claimant? FindDirectSpeaker(Context c, int start, int end, out int verb)
     {
         var doc = c.Facts.Doc;
         verb = -1;
