@@ -17,7 +17,7 @@ if (command.Verb == Verb.Help)
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.HostArgs] });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.HostArgs], ContentRootPath = ContentRoot.Resolve(command.HostArgs) });
 if (command.Database is not null)
 {
     builder.Configuration.AddInMemoryCollection([new(DatabaseOptions.ConfigKey, command.Database)]);

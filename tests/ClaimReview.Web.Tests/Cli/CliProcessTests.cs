@@ -125,6 +125,41 @@ public sealed class CliProcessTests : IDisposable
         Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_segments s WHERE s.article_id = a.id)"));
     }
 
+    [Fact]
+    public async Task Serving_from_another_working_directory_finds_the_app_files_and_keeps_data_where_the_user_is()
+    {
+        var port = FreePort();
+        using var process = Process.Start(Start("serve", "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            var healthy = false;
+            for (var i = 0; i < 120 && !healthy; i++)
+            {
+                await Task.Delay(500);
+                healthy = await http.GetAsync("/healthz").ContinueWith(t => t.IsCompletedSuccessfully && t.Result.IsSuccessStatusCode);
+            }
+            Assert.True(healthy, "the app did not start");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/css/site.css")).StatusCode);
+            Assert.True(File.Exists(Path.Combine(_folder, "data", "claimreview.db")), "the default database is created under the user's working directory");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        static int FreePort()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var free = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return free;
+        }
+    }
+
     private static async Task<long> CountAsync(string db, string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}");
