@@ -988,13 +988,14 @@ internal static class ClaimExtractor
         return (last is null ? null : new Claimant(last, null), false);
     }
 
-    private static ArticleActor? ArmedGroupBefore(Context c, int token)
+    /// <summary>The last actor mentioned in the current sentence before <paramref name="token"/> that <paramref name="matches"/>.</summary>
+    private static ArticleActor? LastBefore(Context c, int token, Func<ArticleActor, bool> matches)
     {
         var s = c.Facts.Doc.Sentences[c.Sentence];
         ArticleActor? found = null;
         foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
         {
-            if (actor.Kind == ActorKind.ArmedGroup)
+            if (matches(actor))
             {
                 found = actor;
             }
@@ -1003,35 +1004,11 @@ internal static class ClaimExtractor
         return found;
     }
 
-    private static ArticleActor? GroupBefore(Context c, int token)
-    {
-        var s = c.Facts.Doc.Sentences[c.Sentence];
-        ArticleActor? found = null;
-        foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
-        {
-            if (IsGroupLike(actor))
-            {
-                found = actor;
-            }
-        }
+    private static ArticleActor? ArmedGroupBefore(Context c, int token) => LastBefore(c, token, static a => a.Kind == ActorKind.ArmedGroup);
 
-        return found;
-    }
+    private static ArticleActor? GroupBefore(Context c, int token) => LastBefore(c, token, IsGroupLike);
 
-    private static ArticleActor? PersonBefore(Context c, int token)
-    {
-        var s = c.Facts.Doc.Sentences[c.Sentence];
-        ArticleActor? found = null;
-        foreach (var (_, actor) in c.Facts.MentionsIn(s.TokenStart, token))
-        {
-            if (actor.Kind == ActorKind.Person)
-            {
-                found = actor;
-            }
-        }
-
-        return found ?? c.LastPerson;
-    }
+    private static ArticleActor? PersonBefore(Context c, int token) => LastBefore(c, token, static a => a.Kind == ActorKind.Person) ?? c.LastPerson;
 
     private static bool IsQuote(TokenizedArticle doc, int token) =>
         token >= 0 && doc.Tokens[token].Kind == TokenKind.Punct && doc.Raw[doc.Tokens[token].Start] is '"' or '“' or '”' or '‘' or '’' or '\'';
