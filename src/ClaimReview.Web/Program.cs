@@ -1,3 +1,4 @@
+using ClaimReview.Web.Accounts;
 using ClaimReview.Web.Cli;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
@@ -26,7 +27,7 @@ if (command.Database is not null)
 // Logging: Serilog, console plus rolling file, one line per request.
 builder.Logging.AddClaimReviewLogging(builder.Configuration, commandLineVerb: command.Verb != Verb.Serve);
 
-// Application services: database, importer, exporter.
+// Application services: database, accounts, importer, exporter.
 builder.Services.AddClaimReview();
 
 if (command.Verb != Verb.Serve)
@@ -40,11 +41,8 @@ builder.Services.AddRazorPages();
 builder.Services.AddSearch();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-// Pages are read far more than data changes: cache them, keyed by the data revision (any import changes it).
-builder.Services.AddOutputCache(options => options.AddPolicy(DataRevision.PagePolicy, policy => policy
-    .Expire(TimeSpan.FromMinutes(10))
-    .VaryByValue(async (context, cancellationToken) =>
-        new KeyValuePair<string, string>("revision", await context.RequestServices.GetRequiredService<DataRevision>().CurrentAsync(cancellationToken)))));
+// Pages are read far more than data changes: cache them per user session, keyed by the data revision (any change raises it).
+builder.Services.AddOutputCache(options => options.AddPolicy(DataRevision.PagePolicy, new PageCachePolicy()));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options => options.Conventions.AddFolderApplicationModelConvention(
     "/", page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = DataRevision.PagePolicy })));
 builder.Services.AddHostedService<DatabaseInitializer>();
@@ -52,13 +50,18 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 var app = builder.Build();
 
 // Errors: a friendly page for exceptions and for every bare status code.
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseMiddleware<RequestLogging>();
 app.UseStaticFiles();
 app.UseRouting();
+// Every page needs a signed-in user with a role (the fallback policy) unless it allows anonymous access;
+// the output cache comes after authorization, so a cached page is never served to someone who may not see it.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
-app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
 app.MapRazorPages();
 
 // Say where the app is, once it listens.
@@ -68,6 +71,16 @@ app.Lifetime.ApplicationStarted.Register(() =>
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
     app.Logger.LogInformation("ClaimReview is running at {Urls} (database {Database})",
         string.Join(", ", addresses), app.Services.GetRequiredService<DatabaseOptions>().Path);
+    // No admin yet: a one-time link lets the first one create their account (it dies once used or on restart).
+    using var scope = app.Services.CreateScope();
+    if (!scope.ServiceProvider.GetRequiredService<UserAdministration>().AnyActiveAdminAsync().GetAwaiter().GetResult())
+    {
+        var token = app.Services.GetRequiredService<FirstRunSetup>().Issue();
+        var first = addresses.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal) ?? "";
+        app.Logger.LogWarning("No admin account yet. Create the first admin at {SetupUrl} (this link works once, until the app restarts)",
+            $"{first.TrimEnd('/')}/setup/{token}");
+    }
 });
 
 await app.RunAsync();

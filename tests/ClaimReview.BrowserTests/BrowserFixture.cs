@@ -45,8 +45,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser context on <paramref name="app"/>, tracing so a failure can be replayed.</summary>
-    public async Task<IPage> OpenAsync(TestApp app, ViewportSize? viewport = null, bool javaScript = true)
+    /// <summary>
+    /// A fresh browser context on <paramref name="app"/>, tracing so a failure can be replayed, signed in through the
+    /// sign-in form as a user with <paramref name="role"/> (null: stay anonymous).
+    /// </summary>
+    public async Task<IPage> OpenAsync(TestApp app, ViewportSize? viewport = null, bool javaScript = true, string? role = Web.Accounts.Roles.Analyst)
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -55,7 +58,22 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (role is not null)
+        {
+            await SignInAsync(page, await app.EnsureUserAsync(role));
+        }
+        return page;
+    }
+
+    /// <summary>Signs in through the form, as a person would, and waits for the overview.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
 
     /// <summary>Saves a full-page screenshot of the current state under <paramref name="name"/>.</summary>

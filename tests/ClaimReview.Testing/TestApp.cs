@@ -1,3 +1,5 @@
+using ClaimReview.Web.Accounts;
+using ClaimReview.Web.Auditing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -50,7 +52,46 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>An HttpClient over real HTTP that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateHttpClient()
     {
-        return CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+        // A plain socket client: the factory's own client follows redirects on a Kestrel server whatever its options say.
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
+    }
+
+    /// <summary>The password of every user the tests create (test-only; the app has no default password).</summary>
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Adds a user (if missing) through the same service the CLI uses. The e-mail defaults to role@example.test.</summary>
+    public async Task<string> EnsureUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}@example.test";
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        admin.ActAs(new ChangeAuthor(null, "test-setup"));
+        if ((await admin.ListAsync()).All(u => u.Email != email))
+        {
+            var result = await admin.AddAsync(email, Password, role);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(result.Message);
+            }
+        }
+        return email;
+    }
+
+    /// <summary>A client signed in through the real sign-in form as a user with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string role, string? email = null)
+    {
+        email = await EnsureUserAsync(role, email);
+        var client = CreateHttpClient();
+        var response = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -5,12 +5,16 @@ public enum Verb
     Serve,
     Import,
     Export,
+    User,
     Help,
 }
 
 /// <summary>What the user asked for on the command line, or why it cannot be understood.</summary>
 public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string? Database, string? Out, IReadOnlyList<string> HostArgs, string? Error)
 {
+    /// <summary>The user verb's --role value.</summary>
+    public string? Role { get; init; }
+
     public const string Usage = """
         ClaimReview: review news coverage of extremist groups' claims.
 
@@ -18,6 +22,10 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
           ClaimReview.Web [serve] [--urls URLS] [--db FILE]   run the web app (default http://localhost:5000)
           ClaimReview.Web import [PATH...] [--db FILE]        import article files or folders (default: seeds/)
           ClaimReview.Web export [--out FILE] [--db FILE]     write every record as JSON (stdout without --out)
+          ClaimReview.Web user add EMAIL --role ROLE           add a user; the password is read from standard input
+          ClaimReview.Web user list                           users with their role and state
+          ClaimReview.Web user set-role EMAIL --role ROLE      change a user's role
+          ClaimReview.Web user disable EMAIL                   stop a user signing in (user enable EMAIL undoes it)
           ClaimReview.Web help                                this text (also --help, -h)
 
         Options:
@@ -26,6 +34,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
           --environment NAME, --contentRoot DIR   ASP.NET host settings (serve only)
           --Section:Key=VALUE   any configuration value, e.g. --ClaimReview:MaxArticleBytes=1000000
           --out FILE    where export writes its JSON (export only)
+          --role ROLE   Analyst (read, annotate), Editor (+ verdicts, tags, edits) or Admin (+ import, users)
 
         With dotnet run, put the verb after --:  dotnet run --project src/ClaimReview.Web -- import seeds/
         """;
@@ -35,6 +44,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
         ["serve"] = Verb.Serve,
         ["import"] = Verb.Import,
         ["export"] = Verb.Export,
+        ["user"] = Verb.User,
         ["help"] = Verb.Help,
     };
 
@@ -46,13 +56,13 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
         {
             if (!Verbs.TryGetValue(args[0], out verb))
             {
-                return Fail($"Unknown verb '{args[0]}'. Verbs: serve, import, export, help.");
+                return Fail($"Unknown verb '{args[0]}'. Verbs: serve, import, export, user, help.");
             }
             index = 1;
         }
 
         var paths = new List<string>();
-        string? database = null, output = null;
+        string? database = null, output = null, role = null;
         var hostArgs = new List<string>();
         for (; index < args.Count; index++)
         {
@@ -64,6 +74,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
                     return new CommandLine(Verb.Help, [], null, null, [], null);
                 case "--db":
                 case "--out" when verb == Verb.Export:
+                case "--role" when verb == Verb.User:
                 case "--urls" or "--environment" or "--contentRoot" or "--applicationName" when verb == Verb.Serve:
                     var value = inlineValue ?? (index + 1 < args.Count && !args[index + 1].StartsWith("--", StringComparison.Ordinal) ? args[++index] : null);
                     if (string.IsNullOrWhiteSpace(value))
@@ -77,6 +88,10 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
                     else if (name == "--out")
                     {
                         output = value;
+                    }
+                    else if (name == "--role")
+                    {
+                        role = value;
                     }
                     else
                     {
@@ -92,7 +107,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
                     {
                         return Fail($"Unknown option '{arg}' for '{Name(verb)}'.");
                     }
-                    if (verb != Verb.Import)
+                    if (verb is not (Verb.Import or Verb.User))
                     {
                         return Fail($"Unexpected argument '{arg}' for '{Name(verb)}'.");
                     }
@@ -100,8 +115,24 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
                     break;
             }
         }
-        return new CommandLine(verb, paths, database, output, hostArgs, null);
+        if (verb == Verb.User && UserError(paths, role) is { } userError)
+        {
+            return Fail(userError);
+        }
+        return new CommandLine(verb, paths, database, output, hostArgs, null) { Role = role };
     }
+
+    /// <summary>What is wrong with a user command's arguments, or null.</summary>
+    private static string? UserError(List<string> arguments, string? role) => arguments switch
+    {
+        [] => "user needs an action: add, list, set-role, disable or enable.",
+        ["list"] => role is null ? null : "user list takes no --role.",
+        ["add" or "set-role", _] => role is null ? $"user {arguments[0]} needs --role Analyst|Editor|Admin." : null,
+        ["disable" or "enable", _] => role is null ? null : $"user {arguments[0]} takes no --role.",
+        ["add" or "set-role" or "disable" or "enable"] => $"user {arguments[0]} needs an e-mail address.",
+        ["add" or "set-role" or "disable" or "enable" or "list", ..] => $"Unexpected argument '{arguments[^1]}' for 'user {arguments[0]}'. The password is read from standard input, never from the command line.",
+        _ => $"Unknown user action '{arguments[0]}'. Actions: add, list, set-role, disable, enable.",
+    };
 
     private static (string Name, string? Value) SplitOption(string arg)
     {

@@ -1,3 +1,5 @@
+using ClaimReview.Web.Accounts;
+using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Importing;
@@ -23,6 +25,7 @@ public static class CommandRunner
         {
             Verb.Import => await ImportAsync(command, provider, cancellationToken),
             Verb.Export => await ExportAsync(command, provider, cancellationToken),
+            Verb.User => await UserAsync(command, provider),
             _ => throw new InvalidOperationException($"'{command.Verb}' is not a CLI verb."),
         };
     }
@@ -55,6 +58,98 @@ public static class CommandRunner
         }
         Console.WriteLine($"Imported {report.Summary}");
         return report.AnyFailed ? 1 : 0;
+    }
+
+    private static async Task<int> UserAsync(CommandLine command, IServiceProvider provider)
+    {
+        var admin = provider.GetRequiredService<UserAdministration>();
+        admin.ActAs(ChangeAuthor.CommandLine);
+        var action = command.Paths[0];
+        if (action == "list")
+        {
+            var rows = await admin.ListAsync();
+            foreach (var row in rows)
+            {
+                var state = row.Disabled ? "disabled" : row.LockedOut ? "locked out" : "active";
+                Console.WriteLine($"{row.Email,-40} {row.Role,-8} {state}");
+            }
+            Console.Error.WriteLine(rows.Count == 1 ? "1 user" : $"{rows.Count} users");
+            return 0;
+        }
+        var email = command.Paths[1];
+        UserAdministration.Result result;
+        switch (action)
+        {
+            case "add":
+                var password = ReadPassword();
+                if (password is null)
+                {
+                    await Console.Error.WriteLineAsync("error: no password on standard input (pipe it in, or type it when asked).");
+                    return 1;
+                }
+                result = await admin.AddAsync(email, password, command.Role!);
+                break;
+            case "set-role":
+                result = await admin.SetRoleAsync(email, command.Role!);
+                break;
+            case "disable":
+                result = await admin.DisableAsync(email);
+                break;
+            default:
+                result = await admin.EnableAsync(email);
+                break;
+        }
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"error: {result.Message}");
+            return 1;
+        }
+        Console.WriteLine(result.Message);
+        return 0;
+    }
+
+    /// <summary>The password: the first line of standard input, or typed at the terminal without echo (asked twice).</summary>
+    private static string? ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+        {
+            var line = Console.In.ReadLine();
+            return string.IsNullOrEmpty(line) ? null : line;
+        }
+        var first = Prompt("Password: ");
+        var second = Prompt("Repeat password: ");
+        if (first != second)
+        {
+            Console.Error.WriteLine("error: the passwords differ.");
+            return null;
+        }
+        return first.Length == 0 ? null : first;
+    }
+
+    private static string Prompt(string label)
+    {
+        Console.Error.Write(label);
+        var typed = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return typed.ToString();
+            }
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (typed.Length > 0)
+                {
+                    typed.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
     }
 
     private static async Task<int> ExportAsync(CommandLine command, IServiceProvider provider, CancellationToken cancellationToken)

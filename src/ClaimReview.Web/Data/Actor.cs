@@ -20,6 +20,8 @@ public sealed class Actor
     public ActorOrigin Origin { get; set; }
     public long? ParentId { get; set; }
     public Actor? Parent { get; set; }
+    /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
+    public int Version { get; set; }
 
     public List<ActorAlias> Aliases { get; } = [];
 }

@@ -21,6 +21,12 @@ public sealed class Claim
     public ClaimKind Kind { get; set; }
     public required string Summary { get; set; }
     public ClaimStatus Status { get; set; }
+    /// <summary>Why the editor gave <see cref="Status"/>; required for every verdict a person sets.</summary>
+    public string? VerdictRationale { get; set; }
+    public string? VerdictBy { get; set; }
+    public DateTimeOffset? VerdictAt { get; set; }
+    /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
+    public int Version { get; set; }
 
     public List<ClaimReport> Reports { get; } = [];
     public List<ClaimEvent> Events { get; } = [];

@@ -1,4 +1,7 @@
+using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -6,10 +9,15 @@ namespace ClaimReview.Web.Data;
 
 /// <summary>
 /// The ClaimReview database. The schema is created and upgraded by the SQL scripts in Data/Migrations
-/// (see <see cref="SchemaMigrator"/>); a test keeps this model and those scripts in agreement.
+/// (see <see cref="SchemaMigrator"/>); a test keeps this model and those scripts in agreement. Accounts (ASP.NET
+/// Core Identity) live here too. Every save made on behalf of a person (<see cref="ChangeAuthor"/>) is written to the
+/// audit log in the same transaction, raises the versions that guard concurrent edits, and raises the data revision.
 /// </summary>
-public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbContext(options)
+public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, ChangeAuthor? author = null) : IdentityDbContext<IdentityUser>(options)
 {
+    /// <summary>Whose changes this context saves; null for the importer and other system writes (not audited).</summary>
+    public ChangeAuthor? Author { get; set; } = author;
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleSegment> ArticleSegments => Set<ArticleSegment>();
     public DbSet<Actor> Actors => Set<Actor>();
@@ -29,6 +37,53 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFileResult> ImportFileResults => Set<ImportFileResult>();
     public DbSet<DataRevisionRow> DataRevisions => Set<DataRevisionRow>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ActorRedirect> ActorRedirects => Set<ActorRedirect>();
+    public DbSet<SuppressedClaimEvent> SuppressedClaimEvents => Set<SuppressedClaimEvent>();
+    public DbSet<SuppressedClaimCounter> SuppressedClaimCounters => Set<SuppressedClaimCounter>();
+    public DbSet<SuppressedAlias> SuppressedAliases => Set<SuppressedAlias>();
+    public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, and in the same transaction records each change in the audit log (when a person is the author), raises
+    /// the version of every modified versioned record, and raises the data revision so no cached page outlives it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeRecorder.Capture(this);
+        if (!changes.TouchesData)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Author is not null && changes.Entries.Count > 0)
+            {
+                AuditEntries.AddRange(changes.ToAuditEntries(Author));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            await Database.ExecuteSqlRawAsync("UPDATE data_revision SET value = value + 1", cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,6 +99,15 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<IdentityUser>().ToTable("users");
+        modelBuilder.Entity<IdentityRole>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+
         modelBuilder.Entity<Article>(e =>
         {
             e.ToTable("articles");
@@ -60,6 +124,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
             e.ToTable("actors");
             e.HasIndex(a => a.Key).IsUnique();
             e.HasIndex(a => a.ParentId);
+            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -82,6 +147,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
             e.ToTable("events");
             e.HasIndex(v => v.Key).IsUnique();
             e.HasIndex(v => v.Date);
+            e.Property(v => v.Version).IsConcurrencyToken();
             e.HasMany(v => v.Participants).WithOne().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(v => v.Reports).WithOne().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -105,6 +171,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
             e.HasIndex(c => c.Key).IsUnique();
             e.HasIndex(c => c.ClaimantId);
             e.HasIndex(c => new { c.Kind, c.Status });
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.Claimant).WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Reports).WithOne().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Events).WithOne().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
@@ -167,6 +234,55 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options) : DbC
         {
             e.ToTable("import_file_results");
             e.HasIndex(f => f.ImportRunId);
+        });
+
+        modelBuilder.Entity<Annotation>(e =>
+        {
+            e.ToTable("annotations");
+            e.HasIndex(a => new { a.TargetType, a.TargetId });
+            e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.UserName);
+        });
+        modelBuilder.Entity<ActorRedirect>(e =>
+        {
+            e.ToTable("actor_redirects");
+            e.HasKey(r => r.Key);
+            e.HasIndex(r => r.ActorId);
+            e.HasOne<Actor>().WithMany().HasForeignKey(r => r.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SuppressedClaimEvent>(e =>
+        {
+            e.ToTable("suppressed_claim_events");
+            e.HasKey(x => new { x.ClaimId, x.EventId });
+            e.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SuppressedClaimCounter>(e =>
+        {
+            e.ToTable("suppressed_claim_counters");
+            e.HasKey(x => new { x.ClaimId, x.CounteredClaimId });
+            e.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Claim>().WithMany().HasForeignKey(x => x.CounteredClaimId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SuppressedAlias>(e =>
+        {
+            e.ToTable("suppressed_aliases");
+            e.HasKey(x => new { x.ActorId, x.Text });
+            e.HasOne<Actor>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ReportAssignment>(e =>
+        {
+            e.ToTable("report_assignments");
+            e.HasKey(x => new { x.ArticleId, x.Quote });
+            e.HasIndex(x => x.ClaimId);
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<DataRevisionRow>(e =>

@@ -15,6 +15,8 @@ public sealed class Event
     public string? District { get; set; }
     public string? Region { get; set; }
     public string? Country { get; set; }
+    /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
+    public int Version { get; set; }
 
     public List<EventParticipant> Participants { get; } = [];
     public List<EventReport> Reports { get; } = [];

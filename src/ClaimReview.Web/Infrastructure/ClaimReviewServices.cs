@@ -1,3 +1,4 @@
+using ClaimReview.Web.Accounts;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Importing;
@@ -7,7 +8,7 @@ namespace ClaimReview.Web.Infrastructure;
 
 public static class ClaimReviewServices
 {
-    /// <summary>Everything the app and the CLI verbs share: database, importer, exporter.</summary>
+    /// <summary>Everything the app and the CLI verbs share: database, accounts, importer, exporter.</summary>
     public static IServiceCollection AddClaimReview(this IServiceCollection services)
     {
         // Resolved from the host's final configuration, so --db, environment variables and test settings all apply.
@@ -22,6 +23,7 @@ public static class ClaimReviewServices
         services.AddScoped<ArticleImporter>();
         services.AddScoped<JsonExporter>();
         services.AddSingleton<DataRevision>();
+        services.AddAccounts();
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace ClaimReview.Web.Infrastructure;
 /// </summary>
 public sealed class DataRevision(Data.DatabaseOptions database)
 {
-    /// <summary>The output-cache policy every Razor page uses (GET 200 responses of anonymous requests only).</summary>
+    /// <summary>The output-cache policy every Razor page uses (see <see cref="PageCachePolicy"/>).</summary>
     public const string PagePolicy = "Pages";
 
     public async ValueTask<string> CurrentAsync(CancellationToken cancellationToken)

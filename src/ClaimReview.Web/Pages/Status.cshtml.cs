@@ -5,6 +5,7 @@ namespace ClaimReview.Web.Pages;
 
 /// <summary>The page shown for a bare status code (404, 403, 400...), re-executed by the status-code middleware.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "";

@@ -40,7 +40,7 @@ public sealed class HostTests
     public async Task Unknown_address_shows_a_friendly_404_page()
     {
         await using var app = new TestApp();
-        using var client = app.CreateHttpClient();
+        using var client = await app.SignInAsync(Web.Accounts.Roles.Analyst);
 
         var response = await client.GetAsync("/no/such/page");
 
@@ -54,7 +54,7 @@ public sealed class HostTests
     public async Task Each_request_is_logged_on_one_line_with_method_path_status_and_time()
     {
         await using var app = new TestApp();
-        using var client = app.CreateHttpClient();
+        using var client = await app.SignInAsync(Web.Accounts.Roles.Analyst);
         await client.GetAsync("/healthz");
         await client.GetAsync("/missing-page");
 

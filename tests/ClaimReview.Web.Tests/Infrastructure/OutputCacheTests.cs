@@ -9,7 +9,7 @@ public sealed class OutputCacheTests
     {
         await using var fixture = ImportFixture.WithSeeds();
         await fixture.ImportAsync();
-        using var client = fixture.App.CreateHttpClient();
+        using var client = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst);
 
         var first = await client.GetAsync("/articles");
         var second = await client.GetAsync("/articles");

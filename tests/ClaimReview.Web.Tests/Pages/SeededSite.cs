@@ -17,11 +17,7 @@ public sealed class SeededSite : IAsyncLifetime
 
     public HttpClient Client => _client ?? throw new InvalidOperationException("Not started.");
 
-    public Task InitializeAsync()
-    {
-        _client = _app.CreateHttpClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _client = await _app.SignInAsync(Web.Accounts.Roles.Analyst);
 
     public async Task DisposeAsync()
     {

@@ -9,7 +9,7 @@ public sealed class XssTests
     public async Task Script_in_an_article_shows_as_text_on_every_page_that_shows_it()
     {
         await using var app = new TestApp();
-        using var client = app.CreateHttpClient();
+        using var client = await app.SignInAsync(Web.Accounts.Roles.Analyst);
         await client.GetAsync("/healthz");
         var ids = await TestData.InsertHostileArticleAsync(app);
 
@@ -40,7 +40,7 @@ public sealed class XssTests
     public async Task A_hostile_search_query_is_echoed_as_text()
     {
         await using var app = new TestApp();
-        using var client = app.CreateHttpClient();
+        using var client = await app.SignInAsync(Web.Accounts.Roles.Analyst);
 
         var html = await (await client.GetAsync("/search?q=" + Uri.EscapeDataString("\"><script>alert(1)</script>"))).Content.ReadAsStringAsync();
 

@@ -23,7 +23,7 @@ public sealed class SearchIndexTests
         Assert.Equal(1, await fixture.ScalarAsync("SELECT COUNT(*) FROM search_paragraphs WHERE search_paragraphs MATCH 'Zorvakistan'"));
         Assert.Equal(0, await fixture.ScalarAsync("SELECT bulk FROM search_control"));
 
-        using var client = fixture.App.CreateHttpClient();
+        using var client = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst);
         var page = await client.GetStringAsync("/search?q=Zorvakistan");
         Assert.Contains("Zorvakistan", page, StringComparison.Ordinal);
     }

@@ -1,0 +1,141 @@
+using ClaimReview.Web.Auditing;
+using ClaimReview.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Accounts;
+
+/// <summary>
+/// Adding users, changing their role, disabling and enabling them: shared by the <c>user</c> CLI verb and the admin
+/// pages. Every change is audited under the author of the database context (the signed-in admin, or the CLI operator).
+/// Failures are values with a message a person can act on.
+/// </summary>
+public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimReviewDb db)
+{
+    public sealed record Result(bool Succeeded, string Message)
+    {
+        public static Result Ok(string message) => new(true, message);
+        public static Result Fail(string message) => new(false, message);
+    }
+
+    public sealed record UserRow(string Id, string Email, string Role, bool Disabled, bool LockedOut);
+
+    /// <summary>Runs the CLI's changes as the operator (there is no signed-in user at the command line).</summary>
+    public void ActAs(ChangeAuthor author) => db.Author = author;
+
+    public async Task<Result> AddAsync(string email, string password, string roleText)
+    {
+        var role = Roles.Parse(roleText);
+        if (role is null)
+        {
+            return Result.Fail($"Unknown role '{roleText}'. Roles: {string.Join(", ", Roles.All)}.");
+        }
+        email = email.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Result.Fail($"A user with the e-mail {email} already exists.");
+        }
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return Result.Fail(Describe(created));
+        }
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return Result.Fail(Describe(added));
+        }
+        await transaction.CommitAsync();
+        return Result.Ok($"Added {email} as {role}.");
+    }
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.LockoutEnd,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync();
+        return [.. rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.Role ?? "(none)",
+            Disabled: u.LockoutEnd == DateTimeOffset.MaxValue, LockedOut: u.LockoutEnd is { } end && end > now && end != DateTimeOffset.MaxValue))];
+    }
+
+    public async Task<Result> SetRoleAsync(string email, string roleText)
+    {
+        var role = Roles.Parse(roleText);
+        if (role is null)
+        {
+            return Result.Fail($"Unknown role '{roleText}'. Roles: {string.Join(", ", Roles.All)}.");
+        }
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return Result.Fail($"No user with the e-mail {email}.");
+        }
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 1 && current[0] == role)
+        {
+            return Result.Ok($"{user.Email} is already {role}.");
+        }
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && await IsLastActiveAdminAsync(user))
+        {
+            return Result.Fail($"{user.Email} is the last active admin; make another admin first.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        if (!added.Succeeded)
+        {
+            return Result.Fail(Describe(added));
+        }
+        await transaction.CommitAsync();
+        return Result.Ok($"{user.Email} is now {role}.");
+    }
+
+    /// <summary>Disables the account: it cannot sign in, and open sessions end within a minute (security stamp).</summary>
+    public async Task<Result> DisableAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return Result.Fail($"No user with the e-mail {email}.");
+        }
+        if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(user))
+        {
+            return Result.Fail($"{user.Email} is the last active admin; make another admin first.");
+        }
+        await users.SetLockoutEnabledAsync(user, true);
+        var locked = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        return locked.Succeeded ? Result.Ok($"Disabled {user.Email}.") : Result.Fail(Describe(locked));
+    }
+
+    public async Task<Result> EnableAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return Result.Fail($"No user with the e-mail {email}.");
+        }
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return unlocked.Succeeded ? Result.Ok($"Enabled {user.Email}.") : Result.Fail(Describe(unlocked));
+    }
+
+    /// <summary>Whether any admin who can sign in exists (the first-run setup link is offered when none does).</summary>
+    public async Task<bool> AnyActiveAdminAsync() =>
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.LockoutEnd != DateTimeOffset.MaxValue);
+
+    private async Task<bool> IsLastActiveAdminAsync(IdentityUser user) =>
+        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.LockoutEnd != DateTimeOffset.MaxValue);
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}

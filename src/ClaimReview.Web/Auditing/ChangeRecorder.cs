@@ -1,0 +1,199 @@
+using System.Globalization;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ClaimReview.Web.Auditing;
+
+/// <summary>
+/// Turns the change tracker's pending changes into audit entries: a field-by-field old → new for edited records,
+/// one entry for a created or deleted record, and link rows (a claim's tags, events and counters, an actor's
+/// aliases) as linked/unlinked on the record they belong to. Also raises the version of every modified versioned record.
+/// </summary>
+internal sealed class ChangeRecorder
+{
+    private static readonly HashSet<string> UserFields = ["Email", "UserName", "LockoutEnd", "PasswordHash"];
+
+    private readonly List<Pending> _entries = [];
+    private readonly ClaimReviewDb _db;
+
+    private ChangeRecorder(ClaimReviewDb db) => _db = db;
+
+    /// <summary>Whether the save changes anything pages show (account bookkeeping such as a failed sign-in count does not).</summary>
+    public bool TouchesData { get; private set; }
+
+    public IReadOnlyList<Pending> Entries => _entries;
+
+    public sealed record Pending(EntityEntry Entry, AuditAction Action, string? Field, string? OldValue, string? NewValue, Func<string>? Describe);
+
+    public static ChangeRecorder Capture(ClaimReviewDb db)
+    {
+        var recorder = new ChangeRecorder(db);
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is AuditEntry or ImportRun or ImportFileResult)
+            {
+                continue;
+            }
+            recorder.Add(entry);
+        }
+        return recorder;
+    }
+
+    private void Add(EntityEntry entry)
+    {
+        var entity = entry.Entity;
+        if (entity is IdentityUser)
+        {
+            AddUser(entry);
+            return;
+        }
+        if (entity is IdentityUserRole<string> role)
+        {
+            TouchesData = true;
+            _entries.Add(new Pending(entry, entry.State == EntityState.Added ? AuditAction.Linked : AuditAction.Unlinked, "role", null, null,
+                () => _db.Roles.Where(r => r.Id == role.RoleId).Select(r => r.Name).FirstOrDefault() ?? role.RoleId));
+            return;
+        }
+        if (entity is IdentityRole or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>)
+        {
+            return;
+        }
+        TouchesData = true;
+        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or ActorRedirect or DataRevisionRow)
+        {
+            return; // bookkeeping that accompanies an audited change (an unlink, a merge)
+        }
+        var linked = entry.State == EntityState.Added ? AuditAction.Linked : AuditAction.Unlinked;
+        switch (entity)
+        {
+            case ClaimTag tag when entry.State != EntityState.Modified:
+                _entries.Add(new Pending(entry, linked, "tag", null, null, () => _db.Tags.Where(t => t.Id == tag.TagId).Select(t => t.Name).FirstOrDefault() ?? $"#{tag.TagId}"));
+                return;
+            case ClaimEvent link when entry.State != EntityState.Modified:
+                _entries.Add(new Pending(entry, linked, "event", null, null, () => $"event #{link.EventId}"));
+                return;
+            case ClaimCounter link when entry.State != EntityState.Modified:
+                _entries.Add(new Pending(entry, linked, "counters", null, null, () => $"claim #{link.CounteredClaimId}"));
+                return;
+            case ActorAlias alias when entry.State != EntityState.Modified:
+                _entries.Add(new Pending(entry, linked, "alias", null, null, () => alias.Text));
+                return;
+            case EventParticipant participant when entry.State != EntityState.Modified:
+                _entries.Add(new Pending(entry, linked, "participant", null, null, () => $"actor #{participant.ActorId} ({SnakeCase.Name(participant.Role)})"));
+                return;
+            case ReportAssignment assignment:
+                _entries.Add(new Pending(entry, entry.State == EntityState.Deleted ? AuditAction.Unlinked : AuditAction.Linked, "report", null, null, () => assignment.Quote));
+                return;
+        }
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                _entries.Add(new Pending(entry, AuditAction.Created, null, null, null, () => Describe(entry.Entity)));
+                break;
+            case EntityState.Deleted:
+                _entries.Add(new Pending(entry, AuditAction.Deleted, null, Describe(entry.Entity), null, null));
+                break;
+            case EntityState.Modified:
+                var version = entry.Metadata.FindProperty("Version");
+                foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version"))
+                {
+                    var old = Format(property.OriginalValue);
+                    var now = Format(property.CurrentValue);
+                    if (old != now)
+                    {
+                        _entries.Add(new Pending(entry, AuditAction.Updated, SnakeCase.Convert(property.Metadata.Name), old, now, null));
+                    }
+                }
+                if (version is not null)
+                {
+                    var token = entry.Property("Version");
+                    token.CurrentValue = (int)token.OriginalValue! + 1;
+                }
+                break;
+        }
+    }
+
+    private void AddUser(EntityEntry entry)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            _entries.Add(new Pending(entry, AuditAction.Created, null, null, null, () => ((IdentityUser)entry.Entity).Email ?? ""));
+            TouchesData = true;
+            return;
+        }
+        foreach (var property in entry.Properties.Where(p => p.IsModified && UserFields.Contains(p.Metadata.Name)))
+        {
+            var secret = property.Metadata.Name == "PasswordHash";
+            var old = Format(property.OriginalValue);
+            var now = Format(property.CurrentValue);
+            if (old != now)
+            {
+                _entries.Add(new Pending(entry, AuditAction.Updated, secret ? "password" : SnakeCase.Convert(property.Metadata.Name),
+                    secret ? null : old, secret ? "(changed)" : now, null));
+            }
+        }
+    }
+
+    /// <summary>The audit rows, once the save has given new records their ids.</summary>
+    public IEnumerable<AuditEntry> ToAuditEntries(ChangeAuthor author)
+    {
+        var at = DateTimeOffset.UtcNow;
+        foreach (var pending in _entries)
+        {
+            var (type, id) = Subject(pending.Entry);
+            yield return new AuditEntry
+            {
+                At = at,
+                UserId = author.UserId,
+                UserName = author.UserName,
+                EntityType = type,
+                EntityId = id,
+                Action = pending.Action,
+                Field = pending.Field,
+                OldValue = pending.Action is AuditAction.Unlinked ? pending.Describe?.Invoke() ?? pending.OldValue : pending.OldValue,
+                NewValue = pending.Action is AuditAction.Unlinked ? pending.NewValue : pending.Describe?.Invoke() ?? pending.NewValue,
+            };
+        }
+    }
+
+    /// <summary>The record an entry is shown on: a link row belongs to its claim or actor.</summary>
+    private static (string Type, string Id) Subject(EntityEntry entry) => entry.Entity switch
+    {
+        ClaimTag x => ("claim", Id(x.ClaimId)),
+        ClaimEvent x => ("claim", Id(x.ClaimId)),
+        ClaimCounter x => ("claim", Id(x.ClaimId)),
+        ReportAssignment x => ("claim", Id(x.ClaimId)),
+        ActorAlias x => ("actor", Id(x.ActorId)),
+        EventParticipant x => ("event", Id(x.EventId)),
+        IdentityUser x => ("user", x.Id),
+        IdentityUserRole<string> x => ("user", x.UserId),
+        _ => (SnakeCase.Convert(entry.Metadata.ClrType.Name), Format(entry.Property("Id").CurrentValue) ?? "?"),
+    };
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(object entity) => entity switch
+    {
+        Claim c => c.Summary,
+        Actor a => a.Name,
+        Event e => e.Key,
+        Tag t => t.Name,
+        Annotation a => a.Quote is null ? Shorten(a.Body) : $"\"{Shorten(a.Quote)}\": {Shorten(a.Body)}",
+        _ => entity.GetType().Name,
+    };
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        Enum e => SnakeCase.Convert(e.ToString()),
+        DateTimeOffset d => ClaimReviewDb.StoredTimestamp(d),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using ClaimReview.Web.Accounts;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ClaimReview.Web.Infrastructure;
+
+/// <summary>
+/// Output caching for signed-in readers. A page is cached per user, per role and per antiforgery cookie (forms on a
+/// cached page carry tokens that are only valid for that user's browser session), keyed by the data revision, so no
+/// page outlives the data it shows or leaks from one user to another. Responses that set a cookie or are not 200
+/// are never stored. Anonymous requests are not cached: they only ever see the sign-in page.
+/// </summary>
+public sealed class PageCachePolicy : IOutputCachePolicy
+{
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var user = http.User;
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && user.Identity?.IsAuthenticated == true;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (!cacheable)
+        {
+            return;
+        }
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.CacheVaryByRules.QueryKeys = "*";
+        var revision = await http.RequestServices.GetRequiredService<DataRevision>().CurrentAsync(cancellation);
+        context.CacheVaryByRules.VaryByValues["revision"] = revision;
+        context.CacheVaryByRules.VaryByValues["user"] = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        context.CacheVaryByRules.VaryByValues["roles"] = string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        // A page with a form issues a token for this cookie; without the cookie yet, the response sets one and is not stored.
+        var antiforgery = http.Request.Cookies[AccountServices.AntiforgeryCookie];
+        context.CacheVaryByRules.VaryByValues["session"] = antiforgery is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(antiforgery)));
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
