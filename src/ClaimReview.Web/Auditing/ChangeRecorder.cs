@@ -33,8 +33,13 @@ internal sealed class ChangeRecorder
         var recorder = new ChangeRecorder(db);
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is AuditEntry or ImportRun or ImportFileResult)
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is ImportRun or ImportFileResult)
             {
+                continue;
+            }
+            if (entry.Entity is AuditEntry)
+            {
+                recorder.TouchesData = true; // written by hand beside a set-based change (a merge); the page data changed
                 continue;
             }
             recorder.Add(entry);

@@ -45,6 +45,27 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
     public DbSet<SuppressedAlias> SuppressedAliases => Set<SuppressedAlias>();
     public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
 
+    /// <summary>
+    /// Adds an audit entry by hand, for changes made set-based (ExecuteUpdate) that the change tracker cannot see,
+    /// such as the mentions moved by an actor merge. Saved with the next <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public void Record(string entityType, string entityId, AuditAction action, string? field = null, string? oldValue = null, string? newValue = null)
+    {
+        var author = Author ?? throw new InvalidOperationException("Only a person's changes are audited; this context has no author.");
+        AuditEntries.Add(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow,
+            UserId = author.UserId,
+            UserName = author.UserName,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+        });
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
