@@ -15,12 +15,16 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
     /// <summary>The user verb's --role value.</summary>
     public string? Role { get; init; }
 
+    /// <summary>import --reextract: extract unchanged files again too (after alias edits, say).</summary>
+    public bool Reextract { get; init; }
+
     public const string Usage = """
         ClaimReview: review news coverage of extremist groups' claims.
 
         Usage:
           ClaimReview.Web [serve] [--urls URLS] [--db FILE]   run the web app (default http://localhost:5000)
           ClaimReview.Web import [PATH...] [--db FILE]        import article files or folders (default: seeds/)
+                                  [--reextract]        also extract unchanged files again; people's work is kept
           ClaimReview.Web export [--out FILE] [--db FILE]     write every record as JSON (stdout without --out)
           ClaimReview.Web user add EMAIL --role ROLE           add a user; the password is read from standard input
           ClaimReview.Web user list                           users with their role and state
@@ -63,6 +67,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
 
         var paths = new List<string>();
         string? database = null, output = null, role = null;
+        var reextract = false;
         var hostArgs = new List<string>();
         for (; index < args.Count; index++)
         {
@@ -72,6 +77,9 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
             {
                 case "--help" or "-h" or "-?":
                     return new CommandLine(Verb.Help, [], null, null, [], null);
+                case "--reextract" when verb == Verb.Import && inlineValue is null:
+                    reextract = true;
+                    break;
                 case "--db":
                 case "--out" when verb == Verb.Export:
                 case "--role" when verb == Verb.User:
@@ -119,7 +127,7 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
         {
             return Fail(userError);
         }
-        return new CommandLine(verb, paths, database, output, hostArgs, null) { Role = role };
+        return new CommandLine(verb, paths, database, output, hostArgs, null) { Role = role, Reextract = reextract };
     }
 
     /// <summary>What is wrong with a user command's arguments, or null.</summary>

@@ -44,7 +44,7 @@ public static class CommandRunner
         ImportReport report;
         try
         {
-            report = await provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli", progress, cancellationToken);
+            report = await provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli", progress, cancellationToken, command.Reextract);
         }
         catch (ImportAbortedException exception)
         {

@@ -17,14 +17,23 @@ public sealed partial class ArticleImporter(
     ClaimReviewDb db, DatabaseOptions database, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     private const int ChunkSize = 256;
+    private bool _reextract;
 
     private sealed record Prepared(SourceFile Source, string? Hash, ArticleExtraction? Extraction, FileOutcome? Done);
 
+    /// <summary>
+    /// Imports <paramref name="paths"/> (files or folders). Unchanged files are skipped unless <paramref name="reextract"/>
+    /// is set: then every file is extracted and written again (after editors changed aliases, say), and what people
+    /// did to the records (verdicts, tags, notes, edits, merges, removed links) is kept either way.
+    /// </summary>
     public async Task<ImportReport> ImportAsync(
-        IReadOnlyList<string> paths, string trigger, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> paths, string trigger, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default,
+        bool reextract = false)
     {
         var started = Stopwatch.GetTimestamp();
         using var importLock = TakeImportLock();
+        db.Author = null; // the importer's writes are the system's, not a person's: they are not audited
+        _reextract = reextract;
         var sources = SourceFile.Expand(paths);
         var run = new ImportRun { StartedAt = clock.GetUtcNow(), Trigger = trigger };
         db.ImportRuns.Add(run);
@@ -145,7 +154,7 @@ public sealed partial class ArticleImporter(
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (state.InitialHashes.TryGetValue(source.Name, out var existing) && existing == hash)
+        if (!_reextract && state.InitialHashes.TryGetValue(source.Name, out var existing) && existing == hash)
         {
             return new Prepared(source, hash, null, new FileOutcome(source.Name, ImportOutcome.Unchanged, null));
         }

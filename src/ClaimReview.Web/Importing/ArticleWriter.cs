@@ -135,19 +135,27 @@ internal sealed class ArticleWriter : IDisposable
         }
     }
 
-    /// <summary>After a changed article drops records, removes what no report supports and no person has worked on.</summary>
+    /// <summary>
+    /// After a changed article drops records, removes what no report supports and no person has worked on: a record
+    /// with a verdict, a tag, a note, a moved report or any entry in the audit log stays, report or not.
+    /// </summary>
     private void RemoveOrphans()
     {
         var claims = Keys("""
             DELETE FROM claims WHERE status = 'unverified'
               AND NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
               AND NOT EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = claims.id)
+              AND NOT EXISTS (SELECT 1 FROM report_assignments a WHERE a.claim_id = claims.id)
+              AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'claim' AND n.target_id = claims.id)
+              AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(claims.id AS TEXT))
             RETURNING key
             """);
         var events = Keys("""
             DELETE FROM events
              WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)
                AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = events.id)
+               AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'event' AND n.target_id = events.id)
+               AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST(events.id AS TEXT))
             RETURNING key
             """);
         var actors = Keys("""
@@ -156,6 +164,8 @@ internal sealed class ArticleWriter : IDisposable
               AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.claimant_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM actors k WHERE k.parent_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'actor' AND n.target_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'actor' AND e.entity_id = CAST(actors.id AS TEXT))
             RETURNING key
             """);
         // Later chunks of this run must not point at what was just removed.
@@ -258,11 +268,12 @@ internal sealed class ArticleWriter : IDisposable
         var days = reports.Select(r => r.Report.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).ToList();
         var day = days.GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
 
-        if (country is not null || region is not null || district is not null || place is not null)
+        // A place or date a person set is theirs: the reports' consensus never overwrites it.
+        if ((country is not null || region is not null || district is not null || place is not null) && !_state.EventsWithEditedPlace.Contains(eventId))
         {
             Execute("UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0", eventId, place, district, region, country);
         }
-        if (day is not null)
+        if (day is not null && !_state.EventsWithEditedDate.Contains(eventId))
         {
             Execute("UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0",
                 eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
@@ -340,7 +351,7 @@ internal sealed class ArticleWriter : IDisposable
             var id = ids[actor.Key];
             foreach (var alias in actor.Aliases)
             {
-                if (!_state.Aliases.Contains((id, alias)))
+                if (!_state.Aliases.Contains((id, alias)) && !_state.SuppressedAliases.Contains((id, alias)))
                 {
                     Execute("INSERT OR IGNORE INTO actor_aliases (actor_id, text) VALUES ($0, $1)", id, alias);
                     var known = (id, alias);
@@ -436,19 +447,23 @@ internal sealed class ArticleWriter : IDisposable
             var id = ids[found.Key];
             foreach (var report in found.Reports)
             {
+                // A report an editor moved to another claim (a split) goes there again.
+                var claimId = _state.ReportAssignments.TryGetValue((articleId, report.Quote), out var assigned) ? assigned : id;
                 Execute("INSERT INTO claim_reports (claim_id, article_id, quote, start, \"end\", attributed_to_source) VALUES ($0, $1, $2, $3, $4, $5)",
-                    id, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0);
+                    claimId, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0);
             }
             foreach (var eventKey in found.EventKeys)
             {
-                if (eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
+                if ((eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
+                    && !_state.SuppressedClaimEvents.Contains((id, eventId)))
                 {
                     Execute("INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES ($0, $1)", id, eventId);
                 }
             }
             foreach (var counteredKey in found.CounterClaimKeys)
             {
-                if ((ids.TryGetValue(counteredKey, out var countered) || _state.ClaimIds.TryGetValue(counteredKey, out countered)) && countered != id)
+                if ((ids.TryGetValue(counteredKey, out var countered) || _state.ClaimIds.TryGetValue(counteredKey, out countered)) && countered != id
+                    && !_state.SuppressedCounters.Contains((id, countered)))
                 {
                     Execute("INSERT OR IGNORE INTO claim_counters (claim_id, countered_claim_id) VALUES ($0, $1)", id, countered);
                 }
