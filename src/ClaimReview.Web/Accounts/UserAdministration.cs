@@ -65,7 +65,7 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
             })
             .ToListAsync();
         return [.. rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.Role ?? "(none)",
-            Disabled: u.LockoutEnd == DateTimeOffset.MaxValue, LockedOut: u.LockoutEnd is { } end && end > now && end != DateTimeOffset.MaxValue))];
+            Disabled: IsDisabled(u.LockoutEnd), LockedOut: u.LockoutEnd is { } end && end > now && !IsDisabled(end)))];
     }
 
     public async Task<Result> SetRoleAsync(string email, string roleText)
@@ -132,10 +132,13 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
 
     /// <summary>Whether any admin who can sign in exists (the first-run setup link is offered when none does).</summary>
     public async Task<bool> AnyActiveAdminAsync() =>
-        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.LockoutEnd != DateTimeOffset.MaxValue);
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => !IsDisabled(u.LockoutEnd));
 
     private async Task<bool> IsLastActiveAdminAsync(IdentityUser user) =>
-        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.LockoutEnd != DateTimeOffset.MaxValue);
+        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && !IsDisabled(u.LockoutEnd));
+
+    /// <summary>A disabled account is locked out until the end of time (stored to the millisecond, so compared by year).</summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd?.Year == DateTimeOffset.MaxValue.Year;
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

@@ -171,11 +171,55 @@ public sealed class CliProcessTests : IDisposable
         return count;
     }
 
+    [Fact]
+    public async Task User_verbs_add_list_change_role_and_disable_with_the_password_from_standard_input()
+    {
+        var db = Path.Combine(_folder, "users.db");
+
+        var added = await RunWithInputAsync("a long enough password\n", "user", "add", "ana@example.test", "--role", "Editor", "--db", db);
+        var promoted = await RunAsync("user", "set-role", "ana@example.test", "--role", "admin", "--db", db);
+        await RunWithInputAsync("another long password\n", "user", "add", "bo@example.test", "--role", "Analyst", "--db", db);
+        var disabled = await RunAsync("user", "disable", "bo@example.test", "--db", db);
+        var list = await RunAsync("user", "list", "--db", db);
+
+        Assert.Equal((0, 0, 0), (added.ExitCode, promoted.ExitCode, disabled.ExitCode));
+        Assert.Contains("Added ana@example.test as Editor.", added.Stdout, StringComparison.Ordinal);
+        var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^ana@example\.test\s+Admin\s+active$", lines[0].TrimEnd());
+        Assert.Matches(@"^bo@example\.test\s+Analyst\s+disabled$", lines[1].TrimEnd());
+        Assert.DoesNotContain("a long enough password", added.Stdout + added.Stderr + list.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_on_the_command_line_is_refused_and_nothing_is_added()
+    {
+        var db = Path.Combine(_folder, "nopass.db");
+
+        var result = await RunAsync("user", "add", "ana@example.test", "--role", "Editor", "hunter2hunter2", "--db", db);
+        var list = await RunAsync("user", "list", "--db", db);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("The password is read from standard input", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("0 users", list.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("short\n", "Editor", "at least 12 characters")]
+    [InlineData("", "Editor", "no password on standard input")]
+    [InlineData("a long enough password\n", "Superuser", "Unknown role 'Superuser'")]
+    public async Task Bad_user_input_exits_1_with_the_reason(string input, string role, string message)
+    {
+        var result = await RunWithInputAsync(input, "user", "add", "ana@example.test", "--role", role, "--db", Path.Combine(_folder, "bad-user.db"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
     private sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     private ProcessStartInfo Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args)
         {
@@ -185,9 +229,14 @@ public sealed class CliProcessTests : IDisposable
         return start;
     }
 
-    private async Task<Result> RunAsync(params string[] args)
+    private Task<Result> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> on its standard input (a password, say).</summary>
+    private async Task<Result> RunWithInputAsync(string input, params string[] args)
     {
         using var process = Process.Start(Start(args))!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
