@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Html.Parser;
 using ClaimReview.Testing;
 using ClaimReview.Web.Accounts;
 using ClaimReview.Web.Pages.Account;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimReview.Web.Tests.Accounts;
 
@@ -116,11 +116,15 @@ public sealed class SignInTests : IAsyncLifetime
 
         var refused = await client.PostFormAsync("/account/password", new Dictionary<string, string>
         {
-            ["Input.Current"] = "wrong current password", ["Input.New"] = NewPassword, ["Input.Repeat"] = NewPassword,
+            ["Input.Current"] = "wrong current password",
+            ["Input.New"] = NewPassword,
+            ["Input.Repeat"] = NewPassword,
         });
         var changed = await client.PostFormAsync("/account/password", new Dictionary<string, string>
         {
-            ["Input.Current"] = TestApp.Password, ["Input.New"] = NewPassword, ["Input.Repeat"] = NewPassword,
+            ["Input.Current"] = TestApp.Password,
+            ["Input.New"] = NewPassword,
+            ["Input.Repeat"] = NewPassword,
         });
         using var other = _app.CreateHttpClient();
         var old = await other.PostFormAsync("/account/signin", Credentials(email, TestApp.Password));
