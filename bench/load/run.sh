@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Page-load benchmark (issue 4): the app in Release on 127.0.0.1 over the generated corpus, wrk with 32
+# Page-load benchmark (issues 4 and 5): the app in Release on 127.0.0.1 over the generated corpus, wrk with 32
 # connections on 2 threads against the article, actor, claim and event pages and a search, beside /healthz as the
-# trivial baseline. Prints p50/p95/p99 per page. Results go in docs/benchmarks.md, "## Page load (issue 4)".
+# trivial baseline, as a signed-in analyst (cookies from the real sign-in form). Prints p50/p95/p99 per page. Results go in docs/benchmarks.md, "## Page load (issue 4)".
 #
 #   bash bench/load/run.sh [--count 10000] [--work DIR] [--duration 20s] [--port 5199]
 #
@@ -74,6 +74,25 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$base/healthz" >/dev/null || { echo "error: the app did not start; see $log" >&2; exit 1; }
 
+# Every page needs a signed-in user: add an analyst (password on stdin), sign in through the form as a browser
+# does, and send the session's cookies (sign-in and antiforgery) with every request.
+pwfile="$work/load-password"
+[ -f "$pwfile" ] || head -c 24 /dev/urandom | base64 > "$pwfile"
+password=$(cat "$pwfile")
+dotnet "src/ClaimReview.Web/bin/Release/net10.0/ClaimReview.Web.dll" user add load@example.test --role Analyst --db "$db" < "$pwfile" >/dev/null 2>&1 \
+  || true # already added by an earlier run over this database, with the same password file
+jar="$work/cookies.txt"; rm -f "$jar"
+signin() {
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$base/account/signin" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/signin" \
+    --data-urlencode "Input.Email=load@example.test" --data-urlencode "Input.Password=$1" --data-urlencode "__RequestVerificationToken=$token"
+}
+if [ "$(signin "$password")" != 302 ]; then
+  echo "error: could not sign in as load@example.test (an earlier run's user with another password? delete it from $db)" >&2; exit 1
+fi
+cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$1"; }
 declare -a names=(healthz article actor claim claim-coverage event event-coverage search search-common)
 declare -A paths=(
@@ -92,14 +111,14 @@ echo "== wrk: $threads threads, $connections connections, $duration per page (af
 printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' page path p50_ms p95_ms p99_ms req/s errors cold_ms
 for name in "${names[@]}"; do
   url="$base${paths[$name]}"
-  status=$(curl -s -o "$work/page.html" -w '%{http_code}' "$url")
+  status=$(curl -s -b "$jar" -o "$work/page.html" -w '%{http_code}' "$url")
   [ "$status" = 200 ] || { echo "error: $url answered $status" >&2; exit 1; }
   if grep -q 'role="alert"' "$work/page.html"; then echo "error: $url shows an error message" >&2; exit 1; fi
   # Cold: the median of five single requests that miss the page cache (a unique query parameter), no load.
   sep='?'; [[ "$url" == *\?* ]] && sep='&'
-  cold=$(for i in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$url${sep}cold=$RANDOM$i"; done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
-  wrk -t"$threads" -c"$connections" -d3s "$url" >/dev/null
-  line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/load/percentiles.lua "$url" | grep '^RESULT')
+  cold=$(for i in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null -w '%{time_total}\n' "$url${sep}cold=$RANDOM$i"; done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
+  wrk -t"$threads" -c"$connections" -d3s -H "Cookie: $cookie" "$url" >/dev/null
+  line=$(wrk -t"$threads" -c"$connections" -d"$duration" -H "Cookie: $cookie" -s bench/load/percentiles.lua "$url" | grep '^RESULT')
   eval "$(echo "$line" | sed 's/^RESULT //')"
   printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' "$name" "${paths[$name]:0:44}" "$p50" "$p95" "$p99" "$rps" "$errors" "$cold"
 done
@@ -112,7 +131,7 @@ mix="$work/mix.txt"
   q "SELECT '/events/' || id FROM events ORDER BY random() LIMIT 200"
   q "SELECT '/search?q=' || replace(name, ' ', '+') FROM actors ORDER BY random() LIMIT 50"
 } > "$mix"
-line=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/load/uncached.lua "$base/" -- "$mix" | grep '^RESULT')
+line=$(wrk -t"$threads" -c"$connections" -d"$duration" -H "Cookie: $cookie" -s bench/load/uncached.lua "$base/" -- "$mix" | grep '^RESULT')
 eval "$(echo "$line" | sed 's/^RESULT //')"
 printf '%-16s %-44s %9s %9s %9s %9s %7s %9s\n' "uncached-mix" "$(wc -l < "$mix") random pages, all cache misses" "$p50" "$p95" "$p99" "$rps" "$errors" "-"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version), $(date -u +%Y-%m-%d)"

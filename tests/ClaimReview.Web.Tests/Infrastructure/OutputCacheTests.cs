@@ -31,4 +31,25 @@ public sealed class OutputCacheTests
         Assert.Null(after.Headers.Age);
         Assert.Contains("Gunmen ambush a fuel convoy near Lake Varn", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cached_page_is_never_served_to_another_user_or_role()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.ImportAsync();
+        using var analyst = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst);
+        using var otherAnalyst = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst, "second-analyst@example.test");
+        using var editor = await fixture.App.SignInAsync(Web.Accounts.Roles.Editor);
+
+        await analyst.GetAsync("/claims");
+        var cached = await analyst.GetAsync("/claims");
+        var other = await otherAnalyst.GetAsync("/claims");
+        var edit = await editor.GetAsync("/claims");
+
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Contains("second-analyst@example.test", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<span>analyst@example.test ", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("href=\"/tags\"", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/tags\"", await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
