@@ -307,6 +307,7 @@ internal sealed class ArticleWriter : IDisposable
                 UPDATE articles SET content_hash = $1, raw_text = $2, title = $3, outlet = $4, published = $5, dateline = $6, byline = $7, updated_at = $8
                 WHERE id = $0
                 """, id, hash, parsed.RawText, parsed.Title, parsed.Outlet, Date(parsed.Published), parsed.Dateline, parsed.Byline, _now);
+            Annotations.HighlightAnchor.Reanchor(_connection, _transaction!, id, parsed.RawText);
         }
         else
         {

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Html;
 namespace ClaimReview.Web.Pages.Articles;
 
 /// <summary>
-/// Renders one paragraph of an article's raw text with its claim quotes, event quotes and actor mentions marked and
-/// linked. Every slice of text between two offsets is HTML-encoded on its own; only the tags written here are markup.
-/// Spans that cross each other are split so the HTML stays well nested; the anchor id sits on the first piece.
+/// Renders one paragraph of an article's raw text with its claim quotes, event quotes, actor mentions and people's
+/// highlights marked and linked. Every slice of text between two offsets is HTML-encoded on its own; only the tags
+/// written here are markup. Spans that cross each other are split so the HTML stays well nested; the anchor id sits on
+/// the first piece. A quote's reference link ("claim", "event", "note") follows its last piece, and waits until an
+/// enclosing mention link has closed (links never nest).
 /// </summary>
 public static class ArticleBody
 {
@@ -17,6 +19,8 @@ public static class ArticleBody
         ClaimQuote,
         EventQuote,
         Mention,
+        /// <summary>A person's highlight: <see cref="Span.Id"/> and <see cref="Span.TargetId"/> are the note's id, the label its opening words.</summary>
+        Highlight,
     }
 
     /// <summary>A marked span: <paramref name="Id"/> is the report or mention id (the anchor), <paramref name="TargetId"/> the claim, event or actor it links to.</summary>
@@ -37,6 +41,7 @@ public static class ArticleBody
         var encoder = HtmlEncoder.Default;
         var html = new StringBuilder((end - start) * 2);
         var open = new Stack<Piece>();
+        var deferred = new StringBuilder();
         var position = start;
 
         void Text(int until)
@@ -52,13 +57,23 @@ public static class ArticleBody
         {
             var piece = open.Pop();
             Text(piece.End);
-            html.Append(piece.Span.Kind == SpanKind.Mention && !open.Any(p => p.Span.Kind == SpanKind.Mention) ? "</a>" : "</mark>");
+            var insideLink = open.Any(p => p.Span.Kind == SpanKind.Mention);
+            var closesLink = piece.Span.Kind == SpanKind.Mention && !insideLink;
+            html.Append(closesLink ? "</a>" : "</mark>");
+            if (closesLink)
+            {
+                html.Append(deferred);
+                deferred.Clear();
+            }
             if (withReferences && piece.Span.Kind != SpanKind.Mention && piece.End == Math.Min(piece.Span.End, end))
             {
-                var (href, word) = piece.Span.Kind == SpanKind.ClaimQuote
-                    ? (Links.Claim(piece.Span.TargetId), "claim")
-                    : (Links.Event(piece.Span.TargetId), "event");
-                html.Append("<a class=\"ref ref-").Append(word).Append("\" href=\"").Append(encoder.Encode(href))
+                var (href, word) = piece.Span.Kind switch
+                {
+                    SpanKind.ClaimQuote => (Links.Claim(piece.Span.TargetId), "claim"),
+                    SpanKind.EventQuote => (Links.Event(piece.Span.TargetId), "event"),
+                    _ => ($"#note-{piece.Span.TargetId}", "note"),
+                };
+                (insideLink ? deferred : html).Append("<a class=\"ref ref-").Append(word).Append("\" href=\"").Append(encoder.Encode(href))
                     .Append("\" aria-label=\"").Append(encoder.Encode($"{word}: {piece.Span.Label}")).Append("\">")
                     .Append(word).Append("</a>");
             }
@@ -95,7 +110,10 @@ public static class ArticleBody
     private static void Sort(List<Piece> pieces) =>
         pieces.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? b.End.CompareTo(a.End)
-            : a.Span.Kind.CompareTo(b.Span.Kind));
+            : Rank(a.Span.Kind).CompareTo(Rank(b.Span.Kind)));
+
+    /// <summary>Of spans over the same text, which encloses which: quotes and highlights outside, the mention link innermost.</summary>
+    private static int Rank(SpanKind kind) => kind == SpanKind.Mention ? int.MaxValue : (int)kind;
 
     private static void Open(StringBuilder html, HtmlEncoder encoder, Piece piece, bool insideLink)
     {
@@ -104,6 +122,7 @@ public static class ArticleBody
         {
             SpanKind.ClaimQuote => $"q-{span.Id}",
             SpanKind.EventQuote => $"e-{span.Id}",
+            SpanKind.Highlight => $"h-{span.Id}",
             _ => $"m-{span.Id}",
         } : null;
         var idAttribute = id is null ? "" : $" id=\"{id}\"";
@@ -116,6 +135,10 @@ public static class ArticleBody
             case SpanKind.EventQuote:
                 html.Append("<mark class=\"event-quote\"").Append(idAttribute).Append(" title=\"")
                     .Append(encoder.Encode("Event: " + span.Label)).Append("\">");
+                break;
+            case SpanKind.Highlight:
+                html.Append("<mark class=\"highlight\"").Append(idAttribute).Append(" title=\"")
+                    .Append(encoder.Encode("Note: " + span.Label)).Append("\">");
                 break;
             case SpanKind.Mention when insideLink:
                 html.Append("<mark class=\"mention\"").Append(idAttribute).Append('>');

@@ -1,10 +1,44 @@
+using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Shared.Components.Notes;
 
-/// <summary>The notes section of a record's page (articles, actors, claims, events). Filled in by the annotations work.</summary>
-public sealed class NotesViewComponent : ViewComponent
+/// <summary>
+/// The notes section of a record's page (articles, actors, claims, events): every note and highlight on the record,
+/// its Markdown rendered safely, who wrote it and when, whether it was edited, the edit and delete links the reader is
+/// allowed, and a form to add a note (any role).
+/// </summary>
+public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService authorization) : ViewComponent
 {
-    public IViewComponentResult Invoke(AnnotationTarget target, long targetId) => Content("");
+    private static readonly MarkdownRenderer Markdown = new();
+
+    public sealed record NoteRow(long Id, IHtmlContent Body, string? Quote, bool Orphaned, string AuthorName, DateTimeOffset CreatedAt,
+        DateTimeOffset? EditedAt, bool CanEdit, bool CanDelete);
+
+    public sealed record NotesView(AnnotationTarget Target, long TargetId, IReadOnlyList<NoteRow> Notes, string ReturnUrl)
+    {
+        public string Kind => Target.ToString().ToLowerInvariant();
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync(AnnotationTarget target, long targetId)
+    {
+        var notes = await db.Annotations.AsNoTracking().Where(a => a.TargetType == target && a.TargetId == targetId)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Body, a.Quote, a.Orphaned, a.AuthorId, a.AuthorName, a.CreatedAt, a.UpdatedAt })
+            .ToListAsync(HttpContext.RequestAborted);
+        var user = HttpContext.User;
+        var rows = new List<NoteRow>(notes.Count);
+        foreach (var n in notes)
+        {
+            rows.Add(new NoteRow(n.Id, new HtmlString(Markdown.ToHtml(n.Body)), n.Quote, n.Orphaned, n.AuthorName, n.CreatedAt,
+                n.UpdatedAt > n.CreatedAt ? n.UpdatedAt : null, NoteRules.CanEdit(user, n.AuthorId),
+                await NoteRules.CanDeleteAsync(authorization, user, n.AuthorId)));
+        }
+        var request = HttpContext.Request;
+        return View(new NotesView(target, targetId, rows, request.PathBase + request.Path + request.QueryString));
+    }
 }
