@@ -103,7 +103,7 @@ internal sealed class ChangeRecorder
                 break;
             case EntityState.Modified:
                 var version = entry.Metadata.FindProperty("Version");
-                foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version"))
+                foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not ("Version" or "UpdatedAt")))
                 {
                     var old = Format(property.OriginalValue);
                     var now = Format(property.CurrentValue);
