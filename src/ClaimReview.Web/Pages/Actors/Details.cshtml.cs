@@ -1,3 +1,4 @@
+using ClaimReview.Web.Actors;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,9 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
             .FirstOrDefaultAsync(cancellationToken);
         if (actor is null)
         {
-            return NotFound();
+            // A merged actor's address leads to the actor it was merged into (through any later merges too).
+            var survivor = await ActorMerger.SurvivorOfAsync(db, id, cancellationToken);
+            return survivor is { } s ? RedirectPermanent(Links.Actor(s.Id, s.Name)) : NotFound();
         }
         Actor = new ActorRow(actor.Id, actor.Name, Labels.Of(actor.Kind), Labels.Of(actor.Origin), actor.ParentId, actor.ParentName);
         Aliases = await db.ActorAliases.AsNoTracking().Where(a => a.ActorId == id).OrderBy(a => a.Text).Select(a => a.Text).ToListAsync(cancellationToken);
