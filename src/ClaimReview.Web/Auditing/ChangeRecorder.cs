@@ -87,7 +87,7 @@ internal sealed class ChangeRecorder
                 _entries.Add(new Pending(entry, linked, "alias", null, null, () => alias.Text));
                 return;
             case EventParticipant participant when entry.State != EntityState.Modified:
-                _entries.Add(new Pending(entry, linked, "participant", null, null, () => $"actor #{participant.ActorId} ({SnakeCase.Name(participant.Role)})"));
+                _entries.Add(new Pending(entry, linked, "participant", null, null, () => DescribeParticipant(participant.ActorId, participant.Role)));
                 return;
             case ReportAssignment assignment:
                 _entries.Add(new Pending(entry, entry.State == EntityState.Deleted ? AuditAction.Unlinked : AuditAction.Linked, "report", null, null, () => assignment.Quote));
@@ -177,6 +177,24 @@ internal sealed class ChangeRecorder
         IdentityUserRole<string> x => ("user", x.UserId),
         _ => (SnakeCase.Convert(entry.Metadata.ClrType.Name), Format(entry.Property("Id").CurrentValue) ?? "?"),
     };
+
+    /// <summary>How a participant link is written in the log; the importer reads removed ones back (<see cref="TryParseParticipant"/>).</summary>
+    public static string DescribeParticipant(long actorId, Extraction.Events.ParticipantRole role) =>
+        string.Create(CultureInfo.InvariantCulture, $"actor #{actorId} ({SnakeCase.Name(role)})");
+
+    public static bool TryParseParticipant(string? text, out long actorId, out Extraction.Events.ParticipantRole role)
+    {
+        actorId = 0;
+        role = default;
+        if (text is null || !text.StartsWith("actor #", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var space = text.IndexOf(' ', 7);
+        return space > 7 && text.EndsWith(')') && text[space..].StartsWith(" (", StringComparison.Ordinal)
+            && long.TryParse(text.AsSpan(7, space - 7), NumberStyles.None, CultureInfo.InvariantCulture, out actorId)
+            && SnakeCase.TryParse(text[(space + 2)..^1], out role);
+    }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

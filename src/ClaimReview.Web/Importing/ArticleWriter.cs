@@ -405,7 +405,8 @@ internal sealed class ArticleWriter : IDisposable
             ids[found.Key] = id;
             foreach (var participant in found.Participants)
             {
-                if (actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
+                if ((actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
+                    && !_state.RemovedParticipants.Contains((id, actorId, participant.Role)))
                 {
                     Execute("INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES ($0, $1, $2)", id, actorId, SnakeCase.Name(participant.Role));
                 }

@@ -33,6 +33,8 @@ internal sealed class ImportState
     /// <summary>Events whose place or date a person set: the consensus of the reports no longer overwrites them.</summary>
     public HashSet<long> EventsWithEditedPlace { get; } = [];
     public HashSet<long> EventsWithEditedDate { get; } = [];
+    /// <summary>Participants a person removed from an event (read from the audit log); re-added only by a person.</summary>
+    public HashSet<(long EventId, long ActorId, ParticipantRole Role)> RemovedParticipants { get; } = [];
 
     public static async Task<ImportState> LoadAsync(ClaimReviewDb db, LexiconStore.Loaded lexicon, CancellationToken cancellationToken)
     {
@@ -114,6 +116,27 @@ internal sealed class ImportState
         await foreach (var x in db.ReportAssignments.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             ReportAssignments[(x.ArticleId, x.Quote)] = x.ClaimId;
+        }
+        // Participants: the latest linked/unlinked entry per event, actor and role decides.
+        var participantChanges = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "event" && e.Field == "participant")
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.EntityId, e.Action, e.OldValue, e.NewValue })
+            .ToListAsync(cancellationToken);
+        foreach (var change in participantChanges)
+        {
+            if (long.TryParse(change.EntityId, System.Globalization.CultureInfo.InvariantCulture, out var eventId)
+                && Auditing.ChangeRecorder.TryParseParticipant(change.Action == AuditAction.Unlinked ? change.OldValue : change.NewValue, out var actorId, out var role))
+            {
+                if (change.Action == AuditAction.Unlinked)
+                {
+                    RemovedParticipants.Add((eventId, actorId, role));
+                }
+                else
+                {
+                    RemovedParticipants.Remove((eventId, actorId, role));
+                }
+            }
         }
         // Fields a person edited, from the audit log (the record of every human change).
         var edited = await db.AuditEntries.AsNoTracking()

@@ -15,7 +15,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Site>
 {
     private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase)
     {
-        "account/signin", "setup/{token?}", "setup/index/{token?}", "error", "status/{code}", "healthz",
+        "account/signin", "setup/{token?}", "setup/index/{token?}", "error", "status/{code:int}", "healthz",
     };
 
     private readonly Site _site;
