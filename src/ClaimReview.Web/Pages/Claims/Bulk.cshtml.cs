@@ -76,6 +76,10 @@ public sealed class BulkModel(ClaimReviewDb db, TimeProvider time) : PageModel
             return Refused("Choose a tag, or name a new one.");
         }
         var added = await _tags.TagAsync(tag, [.. Selected.Select(c => c.Id)], cancellationToken);
+        if (added == 0)
+        {
+            return Refused($"Nothing changed: every selected claim already has the tag \u201c{tag.Name}\u201d.");
+        }
         await transaction.CommitAsync(cancellationToken);
         var had = Selected.Count - added;
         Notice = $"Tagged {Claims(added)} \u201c{tag.Name}\u201d" + (had == 0 ? "." : $"; {Claims(had)} already had it.");

@@ -65,7 +65,10 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
             ModelState.AddModelError("Input.Name", error);
             return Page();
         }
-        Notice = old == tag.Name ? $"Tag \u201c{tag.Name}\u201d unchanged." : $"Tag \u201c{old}\u201d renamed to \u201c{tag.Name}\u201d.";
+        if (old != tag.Name)
+        {
+            Notice = $"Tag \u201c{old}\u201d renamed to \u201c{tag.Name}\u201d.";
+        }
         return RedirectToPage("/Tags/Index");
     }
 
