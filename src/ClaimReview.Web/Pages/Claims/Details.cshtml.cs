@@ -1,3 +1,4 @@
+using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,12 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
 {
     public const int ArticleLimit = 60;
 
+    private static readonly MarkdownRenderer Markdown = new();
+
     public sealed record ClaimRow(long Id, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId);
+
+    /// <summary>The verdict an editor gave: the rationale as safe HTML, who and when.</summary>
+    public sealed record VerdictRow(string RationaleHtml, string By, DateTimeOffset? At);
 
     public sealed record LinkedClaimRow(long Id, string Summary, string? Claimant);
 
@@ -21,6 +27,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
     public sealed record ArticleQuotes(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyList<QuoteRow> Quotes);
 
     public ClaimRow Claim { get; private set; } = null!;
+    public VerdictRow? Verdict { get; private set; }
     public IReadOnlyList<string> Tags { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<LinkedClaimRow> Counters { get; private set; } = [];
@@ -32,13 +39,17 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Id, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId })
+            .Select(c => new { c.Id, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId, c.VerdictRationale, c.VerdictBy, c.VerdictAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
             return NotFound();
         }
         Claim = new ClaimRow(claim.Id, claim.Summary, Labels.Of(claim.Kind), Labels.Of(claim.Status), claim.Claimant, claim.ClaimantId);
+        if (claim.VerdictRationale is { } rationale)
+        {
+            Verdict = new VerdictRow(Markdown.ToHtml(rationale), claim.VerdictBy ?? "unknown", claim.VerdictAt);
+        }
         Tags = await db.ClaimTags.Where(t => t.ClaimId == id).Join(db.Tags, ct => ct.TagId, t => t.Id, (ct, t) => t.Name).OrderBy(n => n).ToListAsync(cancellationToken);
 
         Events = [.. (await db.ClaimEvents.Where(x => x.ClaimId == id).Join(db.Events, x => x.EventId, e => e.Id, (x, e) => e)

@@ -10,7 +10,8 @@ namespace ClaimReview.Web.Pages.Claims;
 
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
-    public sealed record ClaimRow(long Id, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId, int Reports, int Articles);
+    public sealed record ClaimRow(long Id, int Version, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId, int Reports, int Articles,
+        DateTimeOffset? VerdictAt, IReadOnlyList<string> Tags);
 
     public sealed record Option(string Value, string Label);
 
@@ -31,16 +32,33 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Outlet { get; set; }
 
+    /// <summary>reports (most reported, the default), verdict, recent (latest verdict first) or summary.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<ClaimRow> Rows { get; private set; } = [];
     public IReadOnlyList<Option> Kinds { get; } = [.. Enum.GetValues<ClaimKind>().Select(k => new Option(SnakeCase.Name(k), Labels.Of(k)))];
     public IReadOnlyList<Option> Statuses { get; } = [.. Enum.GetValues<ClaimStatus>().Select(k => new Option(SnakeCase.Name(k), Labels.Of(k)))];
+    public IReadOnlyList<Option> Sorts { get; } =
+    [
+        new("reports", "Most reported"),
+        new("verdict", "Verdict (corroborated … unverified)"),
+        new("recent", "Most recent verdict"),
+        new("summary", "Summary A–Z"),
+    ];
     public IReadOnlyList<Option> Claimants { get; private set; } = [];
     public IReadOnlyList<string> Tags { get; private set; } = [];
+    /// <summary>The tags by id, for the editors' bulk form.</summary>
+    public IReadOnlyList<BulkActions.Option> TagChoices { get; private set; } = [];
     public IReadOnlyList<string> Outlets { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
+
+    /// <summary>What the last bulk change did (set by the bulk page before it sends the editor back here).</summary>
+    [TempData]
+    public string? Notice { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,16 +85,18 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         }
 
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
-        var page = await query.OrderByDescending(c => c.Reports.Count).ThenBy(c => c.Id)
+        var page = await Sorted(query)
             .Skip(Paging.Skip).Take(Paging.PageSize)
-            .Select(c => new { c.Id, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId })
+            .Select(c => new { c.Id, c.Version, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId, c.VerdictAt })
             .ToListAsync(cancellationToken);
         var ids = page.Select(c => c.Id).ToList();
         var counts = await db.ClaimReports.Where(r => ids.Contains(r.ClaimId)).GroupBy(r => r.ClaimId)
             .Select(g => new { g.Key, Reports = g.Count(), Articles = g.Select(r => r.ArticleId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, cancellationToken);
-        Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
-            counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0))];
+        var tags = (await db.ClaimTags.Where(x => ids.Contains(x.ClaimId)).Join(db.Tags, x => x.TagId, t => t.Id, (x, t) => new { x.ClaimId, t.Name })
+            .ToListAsync(cancellationToken)).ToLookup(x => x.ClaimId, x => x.Name);
+        Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Version, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
+            counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0, c.VerdictAt, [.. tags[c.Id].Order(StringComparer.OrdinalIgnoreCase)]))];
 
         // The most active claimants (and the one selected), not every actor that ever claimed anything.
         var claimantIds = await db.Claims.AsNoTracking().Where(c => c.ClaimantId != null).GroupBy(c => c.ClaimantId!.Value)
@@ -87,7 +107,22 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         }
         Claimants = await db.Actors.AsNoTracking().Where(a => claimantIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new Option(a.Id.ToString(), a.Name)).ToListAsync(cancellationToken);
-        Tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
+        var allTags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        Tags = [.. allTags.Select(t => t.Name)];
+        TagChoices = [.. allTags.Select(t => new BulkActions.Option(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name))];
         Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
     }
+
+    private IQueryable<Claim> Sorted(IQueryable<Claim> query) => Sort switch
+    {
+        // Verdicts given first, in the order of the scale; claims nobody has judged last.
+        "verdict" => query.OrderBy(c => c.Status == ClaimStatus.Corroborated ? 0
+                : c.Status == ClaimStatus.Disputed ? 1
+                : c.Status == ClaimStatus.Refuted ? 2
+                : c.Status == ClaimStatus.Unverifiable ? 3 : 4)
+            .ThenByDescending(c => c.Reports.Count).ThenBy(c => c.Id),
+        "recent" => query.OrderBy(c => c.VerdictAt == null).ThenByDescending(c => c.VerdictAt).ThenByDescending(c => c.Reports.Count).ThenBy(c => c.Id),
+        "summary" => query.OrderBy(c => c.Summary).ThenBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.Reports.Count).ThenBy(c => c.Id),
+    };
 }
