@@ -65,7 +65,7 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
             })
             .ToListAsync();
         return [.. rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.Role ?? "(none)",
-            Disabled: u.LockoutEnd == DateTimeOffset.MaxValue, LockedOut: u.LockoutEnd is { } end && end > now && end != DateTimeOffset.MaxValue))];
+            Disabled: IsDisabled(u.LockoutEnd), LockedOut: u.LockoutEnd is { } end && end > now && !IsDisabled(end)))];
     }
 
     public async Task<Result> SetRoleAsync(string email, string roleText)
@@ -132,10 +132,16 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
 
     /// <summary>Whether any admin who can sign in exists (the first-run setup link is offered when none does).</summary>
     public async Task<bool> AnyActiveAdminAsync() =>
-        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.LockoutEnd != DateTimeOffset.MaxValue);
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => !IsDisabled(u.LockoutEnd));
 
     private async Task<bool> IsLastActiveAdminAsync(IdentityUser user) =>
-        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.LockoutEnd != DateTimeOffset.MaxValue);
+        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && !IsDisabled(u.LockoutEnd));
+
+    /// <summary>
+    /// A disabled account is locked out until <see cref="DateTimeOffset.MaxValue"/>; timestamps are stored to the
+    /// millisecond, so it reads back a fraction earlier: the year tells it from a lockout after failed sign-ins.
+    /// </summary>
+    private static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { Year: 9999 };
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }
