@@ -15,7 +15,11 @@ namespace ClaimReview.Web.Pages.Admin;
 public sealed class AuditModel(ClaimReviewDb db) : PageModel
 {
     public sealed record EntryRow(long Id, DateTimeOffset At, string UserName, string EntityType, string EntityId, AuditAction Action,
-        string? Field, string? OldValue, string? NewValue, string? Link);
+        string? Field, string? OldValue, string? NewValue, AuditLinks.RecordLink? Link)
+    {
+        /// <summary>"claim #12", or for a user their e-mail: "user ann@example.org".</summary>
+        public string Record => Link?.Name is { } name ? $"{EntityType} {name}" : $"{EntityType} #{EntityId}";
+    }
 
     /// <summary>The record types the app writes, offered even before the log holds one of each.</summary>
     public static IReadOnlyList<string> KnownTypes { get; } = ["claim", "actor", "event", "article", "tag", "annotation", "user", "import"];

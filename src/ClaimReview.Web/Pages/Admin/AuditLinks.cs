@@ -7,24 +7,26 @@ namespace ClaimReview.Web.Pages.Admin;
 
 /// <summary>
 /// Where an audit entry's record is shown, for the records that still exist: a claim, actor, event or article page,
-/// an annotation's record page, the tags page, a user's row on the users page, an import run's report.
+/// an annotation's record page, the tags page, a user's row on the users page (named by e-mail), an import run's report.
 /// </summary>
 public static class AuditLinks
 {
+    public sealed record RecordLink(string Href, string? Name);
+
     /// <summary>The address of each (type, id) whose record exists; records since deleted or merged away have none.</summary>
-    public static async Task<Dictionary<(string Type, string Id), string>> ResolveAsync(
+    public static async Task<Dictionary<(string Type, string Id), RecordLink>> ResolveAsync(
         ClaimReviewDb db, IEnumerable<(string Type, string Id)> records, CancellationToken cancellationToken)
     {
-        var links = new Dictionary<(string, string), string>();
+        var links = new Dictionary<(string, string), RecordLink>();
         foreach (var group in records.Distinct().GroupBy(r => r.Type, StringComparer.Ordinal))
         {
             var type = group.Key;
             if (type == "user")
             {
                 var userIds = group.Select(r => r.Id).ToList();
-                foreach (var id in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken))
+                foreach (var user in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
                 {
-                    links[(type, id)] = $"/admin/users#user-{id}";
+                    links[(type, user.Id)] = new RecordLink($"/admin/users#user-{user.Id}", user.Email);
                 }
                 continue;
             }
@@ -49,7 +51,7 @@ public static class AuditLinks
             };
             foreach (var (id, href) in found)
             {
-                links[(type, id.ToString(CultureInfo.InvariantCulture))] = href;
+                links[(type, id.ToString(CultureInfo.InvariantCulture))] = new RecordLink(href, null);
             }
         }
         return links;
