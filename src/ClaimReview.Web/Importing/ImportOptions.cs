@@ -1,19 +1,28 @@
 namespace ClaimReview.Web.Importing;
 
-/// <summary>Importer settings: <c>ClaimReview:MaxArticleBytes</c>, <c>ClaimReview:SeedsDirectory</c>, <c>ClaimReview:ImportSeedsOnFirstRun</c>.</summary>
+/// <summary>
+/// Importer settings: <c>ClaimReview:MaxArticleBytes</c>, <c>ClaimReview:SeedsDirectory</c>, <c>ClaimReview:ImportSeedsOnFirstRun</c>,
+/// and for the admin import page <c>ClaimReview:UploadsDirectory</c> (where uploaded articles are stored) and <c>ClaimReview:MaxUploadBytes</c>.
+/// </summary>
 public sealed class ImportOptions
 {
     public const long DefaultMaxArticleBytes = 5 * 1024 * 1024;
+    public const string DefaultUploadsDirectory = "data/uploads";
 
     public long MaxArticleBytes { get; init; } = DefaultMaxArticleBytes;
     public required string SeedsDirectory { get; init; }
     public bool ImportSeedsOnFirstRun { get; init; } = true;
+    public string UploadsDirectory { get; init; } = Path.GetFullPath(DefaultUploadsDirectory);
+    /// <summary>The largest article file an admin may upload (by default the largest the importer reads).</summary>
+    public long MaxUploadBytes { get; init; } = DefaultMaxArticleBytes;
 
     public static ImportOptions FromConfiguration(IConfiguration configuration) => new()
     {
         MaxArticleBytes = configuration.GetValue("ClaimReview:MaxArticleBytes", DefaultMaxArticleBytes),
         SeedsDirectory = configuration["ClaimReview:SeedsDirectory"] is { Length: > 0 } seeds ? Path.GetFullPath(seeds) : FindSeeds(),
         ImportSeedsOnFirstRun = configuration.GetValue("ClaimReview:ImportSeedsOnFirstRun", true),
+        UploadsDirectory = Path.GetFullPath(configuration["ClaimReview:UploadsDirectory"] is { Length: > 0 } uploads ? uploads : DefaultUploadsDirectory),
+        MaxUploadBytes = configuration.GetValue("ClaimReview:MaxUploadBytes", configuration.GetValue("ClaimReview:MaxArticleBytes", DefaultMaxArticleBytes)),
     };
 
     /// <summary>The repository's seeds/ folder: beside ClaimReview.sln above the working directory or the app.</summary>

@@ -21,6 +21,8 @@ public static class ClaimReviewServices
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         services.AddSingleton(sp => ImportOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ArticleImporter>();
+        services.AddSingleton<ImportSources>();
+        services.AddSingleton<ImportJobs>().AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddScoped<JsonExporter>();
         services.AddSingleton<DataRevision>();
         services.AddAccounts();

@@ -1,9 +1,38 @@
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Shared.Components.History;
 
-/// <summary>A record's change history from the audit log. Filled in by the audit work.</summary>
-public sealed class HistoryViewComponent : ViewComponent
+/// <summary>
+/// A record's change history from the audit log, newest first, for every role: who, when, what, old → new. On an
+/// article, actor, claim or event page it includes the changes to the notes on that record.
+/// </summary>
+public sealed class HistoryViewComponent(ClaimReviewDb db) : ViewComponent
 {
-    public IViewComponentResult Invoke(string entityType, string entityId) => Content("");
+    /// <summary>How many entries a record page shows; admins find the rest in the audit log.</summary>
+    public const int Limit = 100;
+
+    public sealed record EntryRow(DateTimeOffset At, string UserName, string? Subject, AuditAction Action, string? Field, string? OldValue, string? NewValue);
+
+    public sealed record HistoryView(string EntityType, string EntityId, IReadOnlyList<EntryRow> Entries, int Total);
+
+    public async Task<IViewComponentResult> InvokeAsync(string entityType, string entityId)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var annotationIds = new List<string>();
+        if (SnakeCase.TryParse<AnnotationTarget>(entityType, out var target) && long.TryParse(entityId, out var targetId))
+        {
+            annotationIds = [.. (await db.Annotations.AsNoTracking().Where(a => a.TargetType == target && a.TargetId == targetId)
+                .Select(a => a.Id).ToListAsync(cancellationToken)).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        }
+        var query = db.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == entityType && a.EntityId == entityId) || (a.EntityType == "annotation" && annotationIds.Contains(a.EntityId)));
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Limit)
+            .Select(a => new EntryRow(a.At, a.UserName, a.EntityType == entityType ? null : "note #" + a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue))
+            .ToListAsync(cancellationToken);
+        return View(new HistoryView(entityType, entityId, entries, total));
+    }
 }
