@@ -71,7 +71,7 @@ public sealed partial class EditorJourneyTests(BrowserFixture browser) : IClassF
         {
             await admin.GotoAsync("/admin/import");
             await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Re-import all") }).ClickAsync();
-            await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("5 updated", new() { Timeout = 60_000 });
+            await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("extracted again", new() { Timeout = 60_000 });
             await BrowserFixture.SaveScreenshotAsync(admin, "12_admin_reimport_report");
 
             await admin.GotoAsync(claimUrl);

@@ -138,6 +138,7 @@ internal sealed class ChangeRecorder
             {
                 _entries.Add(new Pending(entry, AuditAction.Updated, secret ? "password" : SnakeCase.Convert(property.Metadata.Name),
                     secret ? null : old, secret ? "(changed)" : now, null));
+                TouchesData = true;
             }
         }
     }

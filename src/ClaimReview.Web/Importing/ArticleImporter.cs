@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using ClaimReview.Extraction;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Web.Data;
@@ -19,7 +18,11 @@ public sealed partial class ArticleImporter(
     private const int ChunkSize = 256;
     private bool _reextract;
 
-    private sealed record Prepared(SourceFile Source, string? Hash, ArticleExtraction? Extraction, FileOutcome? Done);
+    private sealed record Prepared(SourceFile Source, string? Hash, ArticleExtraction? Extraction, FileOutcome? Done)
+    {
+        /// <summary>Extracted again although the file is as last imported (a re-extracting import).</summary>
+        public bool Reextracted { get; init; }
+    }
 
     /// <summary>
     /// Imports <paramref name="paths"/> (files or folders). Unchanged files are skipped unless <paramref name="reextract"/>
@@ -153,7 +156,7 @@ public sealed partial class ArticleImporter(
             return Failed(source, $"cannot read the file: {exception.Message}");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = ImportSources.ContentHash(bytes);
         if (!_reextract && state.InitialHashes.TryGetValue(source.Name, out var existing) && existing == hash)
         {
             return new Prepared(source, hash, null, new FileOutcome(source.Name, ImportOutcome.Unchanged, null));
@@ -167,7 +170,8 @@ public sealed partial class ArticleImporter(
         try
         {
             var result = extractor.Extract(decoded.Text!, context);
-            return result.Error is not null ? Failed(source, result.Error.Message) : new Prepared(source, hash, result.Extraction, null);
+            return result.Error is not null ? Failed(source, result.Error.Message)
+                : new Prepared(source, hash, result.Extraction, null) { Reextracted = state.InitialHashes.TryGetValue(source.Name, out var before) && before == hash };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -189,7 +193,8 @@ public sealed partial class ArticleImporter(
         try
         {
             writer.Write(name, prepared.Hash!, prepared.Extraction!);
-            return new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
+            return prepared.Reextracted ? new FileOutcome(name, ImportOutcome.Unchanged, "file unchanged; extracted again")
+                : new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not ImportAbortedException)
         {

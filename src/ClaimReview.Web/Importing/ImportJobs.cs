@@ -57,7 +57,7 @@ public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider
     }
 
     /// <summary>Starts importing <paramref name="paths"/> in the background unless an import is running already.</summary>
-    public StartResult Start(IReadOnlyList<string> paths, string what, ChangeAuthor startedBy)
+    public StartResult Start(IReadOnlyList<string> paths, string what, ChangeAuthor startedBy, bool reextract = false)
     {
         lock (_lock)
         {
@@ -70,13 +70,13 @@ public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider
             // Not in the request's execution context: the job outlives the request, and must not see its user as the author of the importer's writes.
             using (ExecutionContext.SuppressFlow())
             {
-                _running = Task.Run(() => RunAsync(job, paths, startedBy));
+                _running = Task.Run(() => RunAsync(job, paths, startedBy, reextract));
             }
             return new StartResult(true, job);
         }
     }
 
-    private async Task RunAsync(Job job, IReadOnlyList<string> paths, ChangeAuthor startedBy)
+    private async Task RunAsync(Job job, IReadOnlyList<string> paths, ChangeAuthor startedBy, bool reextract)
     {
         ImportReport? report = null;
         string? error = null;
@@ -88,7 +88,7 @@ public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider
                 var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
                 db.Author = null; // the importer's writes are the machine's; the person is recorded below
                 var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
-                report = await importer.ImportAsync(paths, $"web:{startedBy.UserName}", new Progress(this, job.Number), _stopping.Token);
+                report = await importer.ImportAsync(paths, $"web:{startedBy.UserName}", new Progress(this, job.Number), _stopping.Token, reextract);
             }
             await RecordAsync(job, report, startedBy);
         }

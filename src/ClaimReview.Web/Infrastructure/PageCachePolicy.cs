@@ -18,8 +18,10 @@ public sealed class PageCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var user = http.User;
+        // A request carrying a one-time message (TempData, after a POST) must render it: never from the cache.
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && user.Identity?.IsAuthenticated == true;
+            && user.Identity?.IsAuthenticated == true
+            && !http.Request.Cookies.ContainsKey(TempDataCookie);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -44,10 +46,18 @@ public sealed class PageCachePolicy : IOutputCachePolicy
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        // A page that sets a cookie is not stored; deleting an absent TempData cookie (pages with messages do it on every
+        // view) sets nothing, so it does not count.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Any(c => !IsTempDataDeletion(c)))
         {
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
     }
+
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    private static bool IsTempDataDeletion(string? cookie) =>
+        cookie is not null && cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal)
+        && cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
 }

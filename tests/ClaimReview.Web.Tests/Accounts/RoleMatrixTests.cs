@@ -3,8 +3,8 @@ using ClaimReview.Testing;
 using ClaimReview.Web.Accounts;
 using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimReview.Web.Tests.Accounts;
@@ -46,8 +46,11 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Site>
             var tag = new Tag { Name = "matrix" };
             var note = new Annotation
             {
-                TargetType = AnnotationTarget.Claim, TargetId = await db.Claims.MinAsync(c => c.Id), Body = "The admin's note",
-                AuthorId = (await db.Users.SingleAsync(u => u.Email == "admin@example.test")).Id, AuthorName = "admin@example.test",
+                TargetType = AnnotationTarget.Claim,
+                TargetId = await db.Claims.MinAsync(c => c.Id),
+                Body = "The admin's note",
+                AuthorId = (await db.Users.SingleAsync(u => u.Email == "admin@example.test")).Id,
+                AuthorName = "admin@example.test",
             };
             db.AddRange(tag, note);
             await db.SaveChangesAsync();

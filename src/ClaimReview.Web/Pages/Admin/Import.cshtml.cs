@@ -104,9 +104,13 @@ public sealed class ImportModel(ImportSources sources, ImportJobs jobs, ClaimRev
         _ => $"{bytes / (1024.0 * 1024.0):0.0} MB",
     };
 
+    /// <summary>
+    /// A re-import extracts every file again, changed or not, so editors' alias and actor edits reach the records;
+    /// people's work is kept either way (see ArticleWriter).
+    /// </summary>
     private async Task<IActionResult> StartAsync(IReadOnlyList<string> paths, string what, CancellationToken cancellationToken)
     {
-        var started = jobs.Start(paths, what, Author);
+        var started = jobs.Start(paths, what, Author, reextract: true);
         if (!started.Accepted)
         {
             return await RefuseAsync(StatusCodes.Status409Conflict, [Busy(started.Job) + " Yours was not started; try again when it has finished."], cancellationToken);
