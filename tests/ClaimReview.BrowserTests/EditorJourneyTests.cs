@@ -31,7 +31,7 @@ public sealed partial class EditorJourneyTests(BrowserFixture browser) : IClassF
 
             // Verdict with a Markdown rationale.
             await page.GetByRole(AriaRole.Link, new() { Name = "Set the verdict" }).ClickAsync();
-            await page.GetByLabel("Verdict", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Disputed" });
+            await page.GetByLabel("Verdict", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "disputed" });
             await page.GetByLabel("Rationale (Markdown)").FillAsync("Police **deny** any presence in the valley.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save verdict" }).ClickAsync();
             var verdict = page.GetByRole(AriaRole.Region, new() { Name = "Verdict" });
@@ -51,10 +51,11 @@ public sealed partial class EditorJourneyTests(BrowserFixture browser) : IClassF
             articleUrl = new Uri(page.Url).AbsolutePath;
             var passage = (await page.Locator("mark.claim-quote").First.InnerTextAsync()).Trim();
             passage = passage[..Math.Min(40, passage.Length)];
-            await page.GetByLabel(new Regex("^Passage")).FillAsync(passage);
-            await page.GetByLabel(new Regex("^Note")).Last.FillAsync("Compare with the _police statement_.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Highlight passage" }).ClickAsync();
-            await Assertions.Expect(page.Locator("mark.highlight")).ToContainTextAsync(passage);
+            var highlight = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Highlight passage" }) });
+            await highlight.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Passage") }).FillAsync(passage);
+            await highlight.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Note") }).FillAsync("Compare with the _police statement_.");
+            await highlight.GetByRole(AriaRole.Button, new() { Name = "Highlight passage" }).ClickAsync();
+            await Assertions.Expect(page.Locator("mark.highlight[id^='h-']")).ToContainTextAsync(passage);
             var notes = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Notes") });
             await Assertions.Expect(notes.Locator("em", new() { HasText = "police statement" })).ToBeVisibleAsync();
             await BrowserFixture.SaveScreenshotAsync(page, "11_editor_highlight");
@@ -79,7 +80,7 @@ public sealed partial class EditorJourneyTests(BrowserFixture browser) : IClassF
             await Assertions.Expect(verdict.Locator("strong", new() { HasText = "deny" })).ToBeVisibleAsync();
             await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("province claims");
             await admin.GotoAsync(articleUrl);
-            await Assertions.Expect(admin.Locator("mark.highlight")).ToHaveCountAsync(1);
+            await Assertions.Expect(admin.Locator("mark.highlight[id^='h-']")).ToHaveCountAsync(1);
             await Assertions.Expect(admin.Locator("em", new() { HasText = "police statement" })).ToBeVisibleAsync();
             await BrowserFixture.SaveScreenshotAsync(admin, "13_work_after_reimport");
             failed = false;
