@@ -25,6 +25,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _settings["ClaimReview:LogFile"] = LogFile;
         _settings["ClaimReview:ImportSeedsOnFirstRun"] = importSeeds ? "true" : "false";
         _settings["ClaimReview:SeedsDirectory"] = RepositoryPaths.Seeds;
+        _settings["ClaimReview:UploadsDirectory"] = Path.Combine(Folder, "uploads");
         UseKestrel();
     }
 
