@@ -4,6 +4,7 @@ using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 
 // The command line decides: serve (default), or run a verb and exit.
 var command = CommandLine.Parse(args);
@@ -50,6 +51,8 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 var app = builder.Build();
 
 // Errors: a friendly page for exceptions and for every bare status code.
+// Behind a TLS-terminating reverse proxy on this machine, X-Forwarded-Proto makes cookies Secure (only loopback proxies are trusted).
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -138,6 +140,28 @@ public static class ActorMerger
         {
             var name = SnakeCase.Name(role.Role);
             db.Record("event", Id(role.EventId), AuditAction.Merged, "participant", $"{merged.Name} ({name})", $"{survivor.Name} ({name})");
+        }
+
+        // Roles a person removed from the duplicate stay removed for the survivor: the importer reads these entries.
+        var prefix = $"actor #{m} (";
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "event" && e.Field == "participant" && (e.OldValue!.StartsWith(prefix) || e.NewValue!.StartsWith(prefix)))
+            .OrderBy(e => e.Id).Select(e => new { e.EntityId, e.Action, e.OldValue, e.NewValue }).ToListAsync(cancellationToken);
+        var latest = new Dictionary<(string EventId, ParticipantRole Role), AuditAction>();
+        foreach (var e in history)
+        {
+            if (ChangeRecorder.TryParseParticipant(e.Action == AuditAction.Unlinked ? e.OldValue : e.NewValue, out var actorId, out var role) && actorId == m)
+            {
+                latest[(e.EntityId, role)] = e.Action;
+            }
+        }
+        foreach (var ((eventId, role), _) in latest.Where(x => x.Value == AuditAction.Unlinked))
+        {
+            var eventKey = long.Parse(eventId, CultureInfo.InvariantCulture);
+            if (!await db.EventParticipants.AnyAsync(p => p.EventId == eventKey && p.ActorId == s && p.Role == role, cancellationToken))
+            {
+                db.Record("event", eventId, AuditAction.Unlinked, "participant", ChangeRecorder.DescribeParticipant(s, role), null);
+            }
         }
 
         // Branches: the duplicate's children become the survivor's. When the survivor is itself below the duplicate,

@@ -138,7 +138,8 @@ public sealed record CommandLine(Verb Verb, IReadOnlyList<string> Paths, string?
         ["add" or "set-role", _] => role is null ? $"user {arguments[0]} needs --role Analyst|Editor|Admin." : null,
         ["disable" or "enable", _] => role is null ? null : $"user {arguments[0]} takes no --role.",
         ["add" or "set-role" or "disable" or "enable"] => $"user {arguments[0]} needs an e-mail address.",
-        ["add" or "set-role" or "disable" or "enable" or "list", ..] => $"Unexpected argument '{arguments[^1]}' for 'user {arguments[0]}'. The password is read from standard input, never from the command line.",
+        // Not echoed: an extra argument is likely a password typed on the command line.
+        ["add" or "set-role" or "disable" or "enable" or "list", ..] => $"Too many arguments for 'user {arguments[0]}'. The password is read from standard input, never from the command line.",
         _ => $"Unknown user action '{arguments[0]}'. Actions: add, list, set-role, disable, enable.",
     };
 

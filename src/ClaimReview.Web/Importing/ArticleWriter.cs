@@ -28,6 +28,13 @@ internal sealed class ArticleWriter : IDisposable
     private readonly List<long> _batchArticles = [];
     private readonly HashSet<long> _batchEvents = [];
     private bool _batchUpdated;
+    // What the article's previous extraction attached its quotes to. A claim or event someone worked on keeps the
+    // reports it had, whatever key the extractor now gives them (an editor renamed, re-parented or merged an actor the
+    // key is made from); a record whose key changed is found again by the same words in the same article.
+    private readonly Dictionary<string, long> _previousClaims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _workedClaims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _previousEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _workedEvents = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
@@ -148,6 +155,9 @@ internal sealed class ArticleWriter : IDisposable
               AND NOT EXISTS (SELECT 1 FROM report_assignments a WHERE a.claim_id = claims.id)
               AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'claim' AND n.target_id = claims.id)
               AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(claims.id AS TEXT))
+              AND NOT EXISTS (SELECT 1 FROM claim_counters k JOIN audit_entries e
+                                ON e.entity_type = 'claim' AND e.entity_id = CAST(k.claim_id AS TEXT) AND e.field = 'counters' AND e.new_value = 'claim #' || claims.id
+                              WHERE k.countered_claim_id = claims.id)
             RETURNING key
             """);
         var events = Keys("""
@@ -268,15 +278,23 @@ internal sealed class ArticleWriter : IDisposable
         var days = reports.Select(r => r.Report.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).ToList();
         var day = days.GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
 
-        // A place or date a person set is theirs: the reports' consensus never overwrites it.
-        if ((country is not null || region is not null || district is not null || place is not null) && !_state.EventsWithEditedPlace.Contains(eventId))
+        // A place or date a person set is theirs: the reports' consensus never overwrites it. Checked in the statement,
+        // under the chunk's write lock, so an edit saved while a long import runs counts too.
+        if (country is not null || region is not null || district is not null || place is not null)
         {
-            Execute("UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0", eventId, place, district, region, country);
+            Execute("""
+                UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0
+                   AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT)
+                                     AND e.field IN ('place', 'district', 'region', 'country'))
+                """, eventId, place, district, region, country);
         }
-        if (day is not null && !_state.EventsWithEditedDate.Contains(eventId))
+        if (day is not null)
         {
-            Execute("UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0",
-                eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
+            Execute("""
+                UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0
+                   AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT)
+                                     AND e.field IN ('date', 'date_end', 'date_precision', 'date_evidence'))
+                """, eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
         }
     }
 
@@ -291,12 +309,46 @@ internal sealed class ArticleWriter : IDisposable
         long id;
         if (_state.ArticleIds.TryGetValue(sourceFile, out id))
         {
-            // The previous extraction's evidence goes; the records it pointed at stay, matched again by key.
-            using (var reader = Command("SELECT DISTINCT event_id FROM event_reports WHERE article_id = $0", id).ExecuteReader())
+            // The previous extraction's evidence goes; the records it pointed at stay, matched again by key, or by quote
+            // when their key changed. Reports an editor moved elsewhere (a split) do not speak for the claim they left.
+            _previousClaims.Clear();
+            _workedClaims.Clear();
+            _previousEvents.Clear();
+            _workedEvents.Clear();
+            using (var reader = Command("""
+                SELECT r.event_id, r.quote,
+                       EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST(r.event_id AS TEXT))
+                       OR EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'event' AND n.target_id = r.event_id)
+                  FROM event_reports r WHERE r.article_id = $0
+                """, id).ExecuteReader())
             {
                 while (reader.Read())
                 {
                     touched.Add(reader.GetInt64(0));
+                    _previousEvents.TryAdd(reader.GetString(1), reader.GetInt64(0));
+                    if (reader.GetBoolean(2))
+                    {
+                        _workedEvents.TryAdd(reader.GetString(1), reader.GetInt64(0));
+                    }
+                }
+            }
+            using (var reader = Command("""
+                SELECT r.claim_id, r.quote,
+                       c.status <> 'unverified'
+                       OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = r.claim_id)
+                       OR EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'claim' AND n.target_id = r.claim_id)
+                       OR EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(r.claim_id AS TEXT))
+                  FROM claim_reports r JOIN claims c ON c.id = r.claim_id
+                 WHERE r.article_id = $0 AND NOT EXISTS (SELECT 1 FROM report_assignments a WHERE a.article_id = r.article_id AND a.quote = r.quote)
+                """, id).ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    _previousClaims.TryAdd(reader.GetString(1), reader.GetInt64(0));
+                    if (reader.GetBoolean(2))
+                    {
+                        _workedClaims.TryAdd(reader.GetString(1), reader.GetInt64(0));
+                    }
                 }
             }
             Execute("DELETE FROM actor_mentions WHERE article_id = $0", id);
@@ -352,9 +404,13 @@ internal sealed class ArticleWriter : IDisposable
             var id = ids[actor.Key];
             foreach (var alias in actor.Aliases)
             {
-                if (!_state.Aliases.Contains((id, alias)) && !_state.SuppressedAliases.Contains((id, alias)))
+                if (!_state.Aliases.Contains((id, alias)))
                 {
-                    Execute("INSERT OR IGNORE INTO actor_aliases (actor_id, text) VALUES ($0, $1)", id, alias);
+                    // Not an alias a person removed from this actor.
+                    Execute("""
+                        INSERT OR IGNORE INTO actor_aliases (actor_id, text) SELECT $0, $1
+                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_aliases s WHERE s.actor_id = $0 AND s.text = $1)
+                        """, id, alias);
                     var known = (id, alias);
                     _onCommit.Add(() => _state.Aliases.Add(known));
                 }
@@ -363,7 +419,10 @@ internal sealed class ArticleWriter : IDisposable
             if (actor.ParentKey is not null && !_state.ActorsWithParent.Contains(id)
                 && (ids.TryGetValue(actor.ParentKey, out var parentId) || _state.ActorIds.TryGetValue(actor.ParentKey, out parentId)) && parentId != id)
             {
-                Execute("UPDATE actors SET parent_id = $1 WHERE id = $0 AND parent_id IS NULL", id, parentId);
+                Execute("""
+                    UPDATE actors SET parent_id = $1 WHERE id = $0 AND parent_id IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'actor' AND e.entity_id = CAST($0 AS TEXT) AND e.field = 'parent_id')
+                    """, id, parentId);
                 _onCommit.Add(() => _state.ActorsWithParent.Add(id));
             }
         }
@@ -383,7 +442,24 @@ internal sealed class ArticleWriter : IDisposable
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var found in extraction.Events)
         {
-            if (!ids.TryGetValue(found.Key, out var id) && !_state.EventIds.TryGetValue(found.Key, out id))
+            long id;
+            if (!ids.ContainsKey(found.Key) && Previous(_workedEvents, found.Reports.Select(r => r.Quote)) is { } workedEvent)
+            {
+                // An event someone worked on keeps this article's report, whatever the key says now.
+                id = workedEvent;
+            }
+            else if (ids.TryGetValue(found.Key, out id) || _state.EventIds.TryGetValue(found.Key, out id))
+            {
+                // known by its key
+            }
+            else if (Previous(_previousEvents, found.Reports.Select(r => r.Quote)) is { } previousEvent)
+            {
+                // The same report as before under a new key: the same event.
+                id = previousEvent;
+                var renamed = found.Key;
+                _onCommit.Add(() => _state.EventIds[renamed] = previousEvent);
+            }
+            else
             {
                 id = Insert("""
                     INSERT INTO events (key, kind, date, date_end, date_precision, date_evidence, place, district, region, country)
@@ -405,10 +481,14 @@ internal sealed class ArticleWriter : IDisposable
             ids[found.Key] = id;
             foreach (var participant in found.Participants)
             {
-                if ((actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
-                    && !_state.RemovedParticipants.Contains((id, actorId, participant.Role)))
+                if (actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
                 {
-                    Execute("INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) VALUES ($0, $1, $2)", id, actorId, SnakeCase.Name(participant.Role));
+                    // Not a participant a person removed (the latest linked/unlinked entry in the event's log decides).
+                    Execute("""
+                        INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) SELECT $0, $1, $2
+                         WHERE (SELECT e.action FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT) AND e.field = 'participant'
+                                  AND (e.old_value = $3 OR e.new_value = $3) ORDER BY e.id DESC LIMIT 1) IS NOT 'unlinked'
+                        """, id, actorId, SnakeCase.Name(participant.Role), Auditing.ChangeRecorder.DescribeParticipant(actorId, participant.Role));
                 }
             }
             foreach (var report in found.Reports)
@@ -429,7 +509,20 @@ internal sealed class ArticleWriter : IDisposable
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var found in extraction.Claims)
         {
-            if (!ids.ContainsKey(found.Key) && !_state.ClaimIds.TryGetValue(found.Key, out var id))
+            if (!ids.ContainsKey(found.Key) && Previous(_workedClaims, found.Reports.Select(r => r.Quote)) is { } workedClaim)
+            {
+                // A claim someone worked on (verdict, tag, note, edit) keeps this article's reports, whatever the key says now.
+                ids[found.Key] = workedClaim;
+            }
+            else if (!ids.ContainsKey(found.Key) && !_state.ClaimIds.ContainsKey(found.Key)
+                && Previous(_previousClaims, found.Reports.Select(r => r.Quote)) is { } previousClaim)
+            {
+                // The same words as before under a new key: the same claim, with its verdict, tags and notes.
+                ids[found.Key] = previousClaim;
+                var renamed = found.Key;
+                _onCommit.Add(() => _state.ClaimIds[renamed] = previousClaim);
+            }
+            else if (!ids.ContainsKey(found.Key) && !_state.ClaimIds.TryGetValue(found.Key, out var id))
             {
                 long? claimant = found.ClaimantKey is not null && actorIds.TryGetValue(found.ClaimantKey, out var claimantId) ? claimantId : null;
                 id = Insert("INSERT INTO claims (key, claimant_id, claimant_text, kind, summary, status) VALUES ($0, $1, $2, $3, $4, $5) RETURNING id",
@@ -450,27 +543,45 @@ internal sealed class ArticleWriter : IDisposable
             foreach (var report in found.Reports)
             {
                 // A report an editor moved to another claim (a split) goes there again.
-                var claimId = _state.ReportAssignments.TryGetValue((articleId, report.Quote), out var assigned) ? assigned : id;
-                Execute("INSERT INTO claim_reports (claim_id, article_id, quote, start, \"end\", attributed_to_source) VALUES ($0, $1, $2, $3, $4, $5)",
-                    claimId, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0);
+                Execute("""
+                    INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source)
+                    VALUES (COALESCE((SELECT a.claim_id FROM report_assignments a WHERE a.article_id = $1 AND a.quote = $2), $0), $1, $2, $3, $4, $5)
+                    """, id, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0);
             }
             foreach (var eventKey in found.EventKeys)
             {
-                if ((eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
-                    && !_state.SuppressedClaimEvents.Contains((id, eventId)))
+                if (eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
                 {
-                    Execute("INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES ($0, $1)", id, eventId);
+                    Execute("""
+                        INSERT OR IGNORE INTO claim_events (claim_id, event_id) SELECT $0, $1
+                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_events s WHERE s.claim_id = $0 AND s.event_id = $1)
+                        """, id, eventId);
                 }
             }
             foreach (var counteredKey in found.CounterClaimKeys)
             {
-                if ((ids.TryGetValue(counteredKey, out var countered) || _state.ClaimIds.TryGetValue(counteredKey, out countered)) && countered != id
-                    && !_state.SuppressedCounters.Contains((id, countered)))
+                if ((ids.TryGetValue(counteredKey, out var countered) || _state.ClaimIds.TryGetValue(counteredKey, out countered)) && countered != id)
                 {
-                    Execute("INSERT OR IGNORE INTO claim_counters (claim_id, countered_claim_id) VALUES ($0, $1)", id, countered);
+                    Execute("""
+                        INSERT OR IGNORE INTO claim_counters (claim_id, countered_claim_id) SELECT $0, $1
+                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_counters s WHERE s.claim_id = $0 AND s.countered_claim_id = $1)
+                        """, id, countered);
                 }
             }
         }
+    }
+
+    /// <summary>The record the article's previous extraction attached one of these quotes to, if any.</summary>
+    private static long? Previous(Dictionary<string, long> previous, IEnumerable<string> quotes)
+    {
+        foreach (var quote in quotes)
+        {
+            if (previous.TryGetValue(quote, out var id))
+            {
+                return id;
+            }
+        }
+        return null;
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

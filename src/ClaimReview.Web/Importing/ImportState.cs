@@ -24,18 +24,6 @@ internal sealed class ImportState
     public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
     public List<KnownEvent> KnownEvents { get; } = [];
 
-    // What people decided, which every import honours (see Data/EditorDecisions.cs and the audit log).
-    public HashSet<(long ActorId, string Text)> SuppressedAliases { get; } = [];
-    public HashSet<(long ClaimId, long EventId)> SuppressedClaimEvents { get; } = [];
-    public HashSet<(long ClaimId, long CounteredClaimId)> SuppressedCounters { get; } = [];
-    /// <summary>Reports an editor moved to another claim (a split): the quote in that article goes to that claim.</summary>
-    public Dictionary<(long ArticleId, string Quote), long> ReportAssignments { get; } = [];
-    /// <summary>Events whose place or date a person set: the consensus of the reports no longer overwrites them.</summary>
-    public HashSet<long> EventsWithEditedPlace { get; } = [];
-    public HashSet<long> EventsWithEditedDate { get; } = [];
-    /// <summary>Participants a person removed from an event (read from the audit log); re-added only by a person.</summary>
-    public HashSet<(long EventId, long ActorId, ParticipantRole Role)> RemovedParticipants { get; } = [];
-
     public static async Task<ImportState> LoadAsync(ClaimReviewDb db, LexiconStore.Loaded lexicon, CancellationToken cancellationToken)
     {
         var articles = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.SourceFile, a.ContentHash }).ToListAsync(cancellationToken);
@@ -68,7 +56,6 @@ internal sealed class ImportState
         {
             state.ActorIds[r.Key] = r.ActorId;
         }
-        await state.LoadDecisionsAsync(db, cancellationToken);
         var participantKeys = new Dictionary<long, List<string>>();
         await foreach (var p in db.EventParticipants.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -94,75 +81,5 @@ internal sealed class ImportState
             state.ClaimIds[c.Key] = c.Id;
         }
         return state;
-    }
-
-    private static readonly string[] PlaceFields = ["place", "district", "region", "country"];
-    private static readonly string[] DateFields = ["date", "date_end", "date_precision", "date_evidence"];
-
-    private async Task LoadDecisionsAsync(ClaimReviewDb db, CancellationToken cancellationToken)
-    {
-        await foreach (var a in db.SuppressedAliases.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            SuppressedAliases.Add((a.ActorId, a.Text));
-        }
-        await foreach (var x in db.SuppressedClaimEvents.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            SuppressedClaimEvents.Add((x.ClaimId, x.EventId));
-        }
-        await foreach (var x in db.SuppressedClaimCounters.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            SuppressedCounters.Add((x.ClaimId, x.CounteredClaimId));
-        }
-        await foreach (var x in db.ReportAssignments.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            ReportAssignments[(x.ArticleId, x.Quote)] = x.ClaimId;
-        }
-        // Participants: the latest linked/unlinked entry per event, actor and role decides.
-        var participantChanges = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == "event" && e.Field == "participant")
-            .OrderBy(e => e.Id)
-            .Select(e => new { e.EntityId, e.Action, e.OldValue, e.NewValue })
-            .ToListAsync(cancellationToken);
-        foreach (var change in participantChanges)
-        {
-            if (long.TryParse(change.EntityId, System.Globalization.CultureInfo.InvariantCulture, out var eventId)
-                && Auditing.ChangeRecorder.TryParseParticipant(change.Action == AuditAction.Unlinked ? change.OldValue : change.NewValue, out var actorId, out var role))
-            {
-                if (change.Action == AuditAction.Unlinked)
-                {
-                    RemovedParticipants.Add((eventId, actorId, role));
-                }
-                else
-                {
-                    RemovedParticipants.Remove((eventId, actorId, role));
-                }
-            }
-        }
-        // Fields a person edited, from the audit log (the record of every human change).
-        var edited = await db.AuditEntries.AsNoTracking()
-            .Where(e => (e.EntityType == "event" && (PlaceFields.Contains(e.Field) || DateFields.Contains(e.Field)))
-                        || (e.EntityType == "actor" && e.Field == "parent_id"))
-            .Select(e => new { e.EntityType, e.EntityId, e.Field })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        foreach (var e in edited)
-        {
-            if (!long.TryParse(e.EntityId, System.Globalization.CultureInfo.InvariantCulture, out var id))
-            {
-                continue;
-            }
-            if (e.EntityType == "actor")
-            {
-                ActorsWithParent.Add(id); // a parent a person set or cleared is never set by the importer again
-            }
-            else if (PlaceFields.Contains(e.Field))
-            {
-                EventsWithEditedPlace.Add(id);
-            }
-            else
-            {
-                EventsWithEditedDate.Add(id);
-            }
-        }
     }
 }

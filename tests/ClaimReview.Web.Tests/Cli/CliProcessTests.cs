@@ -200,6 +200,7 @@ public sealed class CliProcessTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("The password is read from standard input", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2hunter2", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("0 users", list.Stderr, StringComparison.Ordinal);
     }
 

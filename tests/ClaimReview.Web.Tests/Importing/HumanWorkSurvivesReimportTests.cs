@@ -19,7 +19,7 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
         long VerdictClaim, string Summary, long TaggedClaim, long UnlinkedClaim, long UnlinkedEvent, long? CounterClaim, long? CounteredClaim,
         long AliasActor, string RemovedAlias, string AddedAlias, string MergedKey, long Survivor, long EditedEvent, string EditedPlace,
         long SplitClaim, long SplitArticle, string SplitQuote, long ParentlessActor, long HighlightArticle, string HighlightQuote, int NoteCount,
-        EventParticipant RemovedParticipant);
+        EventParticipant RemovedParticipant, long LastClaimId, List<(long ArticleId, string Quote)> VerdictReports);
 
     public async Task InitializeAsync()
     {
@@ -74,6 +74,15 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
         claim.VerdictBy = "editor@example.test";
         claim.VerdictAt = DateTimeOffset.UtcNow;
         claim.Summary = "Corrected: " + claim.Summary;
+        // Its claimant renamed: the claim keys the extractor makes from the claimant's name change with it.
+        // (As the edit page does, the old name stays an alias.)
+        var claimant = await db.Actors.Include(a => a.Aliases).SingleAsync(a => a.Id == claim.ClaimantId);
+        if (claimant.Aliases.All(a => a.Text != claimant.Name))
+        {
+            claimant.Aliases.Add(new ActorAlias { Text = claimant.Name });
+        }
+        claimant.Name = "Renamed " + claimant.Name;
+        claimant.Origin = ActorOrigin.Editor;
         var tag = new Tag { Name = "province-claims" };
         db.Tags.Add(tag);
         await db.SaveChangesAsync();
@@ -155,7 +164,8 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
 
         return new Work(claim.Id, claim.Summary, claim.Id, link.ClaimId, link.EventId, counter?.ClaimId, counter?.CounteredClaimId,
             actor.Id, removed.Text, "Editors' Alias For Testing", merged.Key, survivor.Id, @event.Id, "Checked On The Map",
-            split.Id, moved.ArticleId, moved.Quote, child.Id, article.Id, quote, notes.Length, participant);
+            split.Id, moved.ArticleId, moved.Quote, child.Id, article.Id, quote, notes.Length, participant,
+            await db.Claims.MaxAsync(c => c.Id), [.. claim.Reports.Select(r => (r.ArticleId, r.Quote))]);
     }
 
     private async Task AssertWorkIntactAsync()
@@ -165,6 +175,14 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
         var w = _work;
 
         var claim = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == w.VerdictClaim);
+        // No claim was made anew beside the ones people worked on, and the verdict's claim kept its reports.
+        Assert.Equal(w.LastClaimId, await db.Claims.MaxAsync(c => c.Id));
+        // Every report of it the extractor still finds is still its own (removing an alias can make some go unfound).
+        foreach (var (articleId, quote) in w.VerdictReports.Where(r => r.Quote != w.SplitQuote))
+        {
+            var holders = await db.ClaimReports.Where(r => r.ArticleId == articleId && r.Quote == quote).Select(r => r.ClaimId).ToListAsync();
+            Assert.True(holders.Count == 0 || holders.Contains(w.VerdictClaim), $"'{quote}' moved from the claim with the verdict to claim {string.Join(", ", holders)}");
+        }
         Assert.Equal((ClaimStatus.Disputed, "Police deny it; see the **denial**.", w.Summary), (claim.Status, claim.VerdictRationale, claim.Summary));
         Assert.True(await db.ClaimTags.AnyAsync(t => t.ClaimId == w.TaggedClaim));
 

@@ -61,7 +61,7 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        var actor = await db.Actors.Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var actor = await db.Actors.Include(a => a.Aliases).Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (actor is null)
         {
             return NotFound();
@@ -107,6 +107,12 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
             return Page();
         }
 
+        // The old name stays an alias: the articles still use it, and the next import must keep recognising it.
+        if (name != actor.Name && !actor.Aliases.Any(x => x.Text == actor.Name)
+            && !await db.SuppressedAliases.AnyAsync(x => x.ActorId == actor.Id && x.Text == actor.Name, cancellationToken))
+        {
+            actor.Aliases.Add(new ActorAlias { Text = actor.Name });
+        }
         actor.Name = name;
         actor.Kind = Input.Kind;
         actor.ParentId = parentId;

@@ -61,6 +61,9 @@ public sealed class HighlightModel(ClaimReviewDb db, TimeProvider clock) : PageM
         return Page();
     }
 
+    /// <summary>How many occurrences of an ambiguous passage are shown for choosing.</summary>
+    public const int MaxListed = 50;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var raw = await LoadArticleAsync(Input.ArticleId, cancellationToken);
@@ -84,7 +87,7 @@ public sealed class HighlightModel(ClaimReviewDb db, TimeProvider clock) : PageM
             ModelState.AddModelError("Input.Occurrence", found.Count == 1
                 ? "The passage occurs only once in the article; leave the occurrence empty or enter 1."
                 : $"The passage occurs {found.Count} times in the article; enter a number from 1 to {found.Count}.");
-            Occurrences = [.. found.Select(r => Context(raw, r))];
+            Occurrences = [.. found.Take(MaxListed).Select(r => Context(raw, r))]; // a one-letter passage must not list a whole article
             return Page();
         }
         var range = Input.Occurrence is { } n ? found[n - 1] : found[0];

@@ -42,8 +42,13 @@ public sealed class IndexModel(FirstRunSetup setup, UserAdministration administr
         {
             return Page();
         }
-        // Taken before the admin is created: two browsers racing on the same link cannot both make an admin.
+        // Taken before the admin is created: two browsers racing on the same link cannot both make an admin. An admin
+        // added meanwhile (with the CLI) closes the link too.
         if (!setup.TryConsume(token))
+        {
+            return NotFound();
+        }
+        if (await administration.AnyActiveAdminAsync())
         {
             return NotFound();
         }
