@@ -85,11 +85,13 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         {
             return Result.Ok($"{user.Email} is already {role}.");
         }
+        // The check and the change in one write transaction (SQLite BEGIN IMMEDIATE): two admins demoting each other
+        // at once cannot leave none.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (current.Contains(Roles.Admin) && role != Roles.Admin && await IsLastActiveAdminAsync(user))
         {
             return Result.Fail($"{user.Email} is the last active admin; make another admin first.");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
         if (!added.Succeeded)
@@ -108,6 +110,7 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         {
             return Result.Fail($"No user with the e-mail {email}.");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(user))
         {
             return Result.Fail($"{user.Email} is the last active admin; make another admin first.");
@@ -115,7 +118,12 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         await users.SetLockoutEnabledAsync(user, true);
         var locked = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
-        return locked.Succeeded ? Result.Ok($"Disabled {user.Email}.") : Result.Fail(Describe(locked));
+        if (!locked.Succeeded)
+        {
+            return Result.Fail(Describe(locked));
+        }
+        await transaction.CommitAsync();
+        return Result.Ok($"Disabled {user.Email}.");
     }
 
     public async Task<Result> EnableAsync(string email)

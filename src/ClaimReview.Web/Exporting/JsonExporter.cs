@@ -137,6 +137,19 @@ public sealed class JsonExporter(ClaimReviewDb db)
             json.WriteString("kind", SnakeCase.Name(claim.Kind));
             json.WriteString("summary", claim.Summary);
             json.WriteString("status", SnakeCase.Name(claim.Status));
+            // The verdict a person gave: why, who and when (null while nobody has given one).
+            if (claim.VerdictRationale is null)
+            {
+                json.WriteNull("verdict");
+            }
+            else
+            {
+                json.WriteStartObject("verdict");
+                json.WriteString("rationale", claim.VerdictRationale);
+                json.WriteString("by", claim.VerdictBy);
+                json.WriteString("at", claim.VerdictAt is { } at ? ClaimReviewDb.StoredTimestamp(at) : null);
+                json.WriteEndObject();
+            }
             WriteStrings(json, "tags", tags[claim.Id].Order(StringComparer.Ordinal));
             WriteStrings(json, "eventIds", events[claim.Id].Order().Select(Id));
             WriteStrings(json, "counterClaimIds", counters[claim.Id].Order().Select(Id));

@@ -46,6 +46,33 @@ public sealed class JsonExporterTests
     }
 
     [Fact]
+    public async Task A_verdict_is_exported_with_its_rationale_who_and_when()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.ImportAsync();
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.ClaimReviewDb>();
+            db.Author = new Web.Auditing.ChangeAuthor(null, "editor@example.test");
+            var claim = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Claims);
+            (claim.Status, claim.VerdictRationale, claim.VerdictBy, claim.VerdictAt) =
+                (Web.Data.ClaimStatus.Refuted, "Police *deny* it.", "editor@example.test", new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero));
+            await db.SaveChangesAsync();
+        }
+
+        using var export = await ExportAsync(fixture);
+
+        using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "export.schema.json")));
+        Assert.Empty(new SchemaChecker(schema.RootElement).Check(export.RootElement));
+        var claims = export.RootElement.GetProperty("claims").EnumerateArray().ToList();
+        var judged = Assert.Single(claims, c => c.GetProperty("verdict").ValueKind == JsonValueKind.Object);
+        Assert.Equal("refuted", judged.GetProperty("status").GetString());
+        Assert.Equal("Police *deny* it.", judged.GetProperty("verdict").GetProperty("rationale").GetString());
+        Assert.Equal("editor@example.test", judged.GetProperty("verdict").GetProperty("by").GetString());
+        Assert.Equal("2026-11-21T09:30:00.000Z", judged.GetProperty("verdict").GetProperty("at").GetString());
+    }
+
+    [Fact]
     public async Task Export_of_an_empty_database_is_valid_and_empty()
     {
         await using var app = new TestApp();
