@@ -26,6 +26,7 @@ public static class ClaimReviewServices
         services.AddScoped<JsonExporter>();
         services.AddSingleton<DataRevision>();
         services.AddAccounts();
+        services.AddSingleton<Annotations.MarkdownRenderer>();
         return services;
     }
 }

@@ -15,10 +15,8 @@ namespace ClaimReview.Web.Pages.Annotations;
 /// and the current text is shown, so nobody deletes words they have not seen.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class DeleteModel(ClaimReviewDb db, IAuthorizationService authorization) : PageModel
+public sealed class DeleteModel(ClaimReviewDb db, IAuthorizationService authorization, MarkdownRenderer markdown) : PageModel
 {
-    private static readonly MarkdownRenderer Markdown = new();
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -91,7 +89,7 @@ public sealed class DeleteModel(ClaimReviewDb db, IAuthorizationService authoriz
     private async Task DescribeAsync(Annotation note, CancellationToken cancellationToken)
     {
         Id = note.Id;
-        Body = new HtmlString(Markdown.ToHtml(note.Body));
+        Body = new HtmlString(markdown.ToHtml(note.Body));
         Quote = note.Quote;
         AuthorName = note.AuthorName;
         Target = await NoteTarget.FindAsync(db, note.TargetType, note.TargetId, cancellationToken);

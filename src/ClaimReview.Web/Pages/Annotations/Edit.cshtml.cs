@@ -16,10 +16,8 @@ namespace ClaimReview.Web.Pages.Annotations;
 /// current text and the person's own text (so nothing is silently overwritten, and nothing typed is lost).
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class EditModel(ClaimReviewDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(ClaimReviewDb db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
 {
-    private static readonly MarkdownRenderer Markdown = new();
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -101,7 +99,7 @@ public sealed class EditModel(ClaimReviewDb db, TimeProvider clock) : PageModel
             ConflictShown = true;
             if (current is not null)
             {
-                Conflict = new ConflictView(new HtmlString(Markdown.ToHtml(current.Body)), current.Body, current.UpdatedAt);
+                Conflict = new ConflictView(new HtmlString(markdown.ToHtml(current.Body)), current.Body, current.UpdatedAt);
                 // Saving again now is a deliberate choice to replace the current text with this person's.
                 Input.Version = current.Version;
                 ModelState.Remove("Input.Version");

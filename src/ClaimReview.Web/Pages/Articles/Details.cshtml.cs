@@ -8,10 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Articles;
 
-public sealed class DetailsModel(ClaimReviewDb db) : PageModel
+public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
 {
-    private static readonly MarkdownRenderer Markdown = new();
-
     public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, string? Dateline, string? Byline,
         string SourceFile, DateTimeOffset ImportedAt, string RawText);
 
@@ -116,7 +114,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
                 _ => new OutsideRow($"h-{x.Id}", "note", $"#note-{x.Id}", Slice(raw, x.Start, x.End)),
             })];
         Orphans = [.. highlights.Where(h => !anchored.Contains(h))
-            .Select(h => new OrphanRow(h.Id, h.Quote, new HtmlString(Markdown.ToHtml(h.Body)), h.AuthorName, h.CreatedAt))];
+            .Select(h => new OrphanRow(h.Id, h.Quote, new HtmlString(markdown.ToHtml(h.Body)), h.AuthorName, h.CreatedAt))];
         Boilerplate = [.. segments.Where(s => s.Kind == SegmentKind.Boilerplate)
             .Select(s => Slice(raw, s.Start, s.End))];
 

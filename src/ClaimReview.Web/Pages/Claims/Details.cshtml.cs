@@ -7,11 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Claims;
 
-public sealed class DetailsModel(ClaimReviewDb db) : PageModel
+public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
 {
     public const int ArticleLimit = 60;
-
-    private static readonly MarkdownRenderer Markdown = new();
 
     public sealed record ClaimRow(long Id, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId);
 
@@ -48,7 +46,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         Claim = new ClaimRow(claim.Id, claim.Summary, Labels.Of(claim.Kind), Labels.Of(claim.Status), claim.Claimant, claim.ClaimantId);
         if (claim.VerdictRationale is { } rationale)
         {
-            Verdict = new VerdictRow(Markdown.ToHtml(rationale), claim.VerdictBy ?? "unknown", claim.VerdictAt);
+            Verdict = new VerdictRow(markdown.ToHtml(rationale), claim.VerdictBy ?? "unknown", claim.VerdictAt);
         }
         Tags = await db.ClaimTags.Where(t => t.ClaimId == id).Join(db.Tags, ct => ct.TagId, t => t.Id, (ct, t) => t.Name).OrderBy(n => n).ToListAsync(cancellationToken);
 

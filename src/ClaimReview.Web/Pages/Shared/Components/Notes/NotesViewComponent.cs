@@ -12,10 +12,8 @@ namespace ClaimReview.Web.Pages.Shared.Components.Notes;
 /// its Markdown rendered safely, who wrote it and when, whether it was edited, the edit and delete links the reader is
 /// allowed, and a form to add a note (any role).
 /// </summary>
-public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService authorization) : ViewComponent
+public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService authorization, MarkdownRenderer markdown) : ViewComponent
 {
-    private static readonly MarkdownRenderer Markdown = new();
-
     public sealed record NoteRow(long Id, IHtmlContent Body, string? Quote, bool Orphaned, string AuthorName, DateTimeOffset CreatedAt,
         DateTimeOffset? EditedAt, bool CanEdit, bool CanDelete);
 
@@ -34,7 +32,7 @@ public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService a
         var rows = new List<NoteRow>(notes.Count);
         foreach (var n in notes)
         {
-            rows.Add(new NoteRow(n.Id, new HtmlString(Markdown.ToHtml(n.Body)), n.Quote, n.Orphaned, n.AuthorName, n.CreatedAt,
+            rows.Add(new NoteRow(n.Id, new HtmlString(markdown.ToHtml(n.Body)), n.Quote, n.Orphaned, n.AuthorName, n.CreatedAt,
                 n.UpdatedAt > n.CreatedAt ? n.UpdatedAt : null, NoteRules.CanEdit(user, n.AuthorId),
                 await NoteRules.CanDeleteAsync(authorization, user, n.AuthorId)));
         }
