@@ -44,6 +44,10 @@ internal sealed class ChangeRecorder
             }
             recorder.Add(entry);
         }
+        if (recorder._entries.Any(p => p.Entry.Entity is ClaimTag))
+        {
+            recorder.TagName(0); // names now, while tags deleted by this save are still in the change tracker
+        }
         return recorder;
     }
 
@@ -59,7 +63,7 @@ internal sealed class ChangeRecorder
         {
             TouchesData = true;
             _entries.Add(new Pending(entry, entry.State == EntityState.Added ? AuditAction.Linked : AuditAction.Unlinked, "role", null, null,
-                () => _db.Roles.Where(r => r.Id == role.RoleId).Select(r => r.Name).FirstOrDefault() ?? role.RoleId));
+                () => RoleName(role.RoleId)));
             return;
         }
         if (entity is IdentityRole or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>)
@@ -67,7 +71,7 @@ internal sealed class ChangeRecorder
             return;
         }
         TouchesData = true;
-        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or ActorRedirect or DataRevisionRow)
+        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or ActorRedirect)
         {
             return; // bookkeeping that accompanies an audited change (an unlink, a merge)
         }
@@ -75,7 +79,7 @@ internal sealed class ChangeRecorder
         switch (entity)
         {
             case ClaimTag tag when entry.State != EntityState.Modified:
-                _entries.Add(new Pending(entry, linked, "tag", null, null, () => _db.Tags.Where(t => t.Id == tag.TagId).Select(t => t.Name).FirstOrDefault() ?? $"#{tag.TagId}"));
+                _entries.Add(new Pending(entry, linked, "tag", null, null, () => TagName(tag.TagId)));
                 return;
             case ClaimEvent link when entry.State != EntityState.Modified:
                 _entries.Add(new Pending(entry, linked, "event", null, null, () => $"event #{link.EventId}"));
@@ -141,6 +145,30 @@ internal sealed class ChangeRecorder
                 TouchesData = true;
             }
         }
+    }
+
+    private Dictionary<long, string>? _tagNames;
+    private Dictionary<string, string?>? _roleNames;
+
+    /// <summary>A tag's name: from the change tracker (a tag deleted in this save too), else one query for all the save's tags.</summary>
+    private string TagName(long id)
+    {
+        if (_tagNames is null)
+        {
+            _tagNames = _db.ChangeTracker.Entries<Tag>().ToDictionary(e => e.Entity.Id, e => e.Entity.Name);
+            var missing = _db.ChangeTracker.Entries<ClaimTag>().Select(e => e.Entity.TagId).Where(t => !_tagNames.ContainsKey(t)).Distinct().ToList();
+            foreach (var tag in _db.Tags.AsNoTracking().Where(t => missing.Contains(t.Id)).Select(t => new { t.Id, t.Name }))
+            {
+                _tagNames[tag.Id] = tag.Name;
+            }
+        }
+        return _tagNames.TryGetValue(id, out var name) ? name : $"#{id}";
+    }
+
+    private string RoleName(string id)
+    {
+        _roleNames ??= _db.Roles.AsNoTracking().ToDictionary(r => r.Id, r => r.Name);
+        return _roleNames.TryGetValue(id, out var name) && name is not null ? name : id;
     }
 
     /// <summary>The audit rows, once the save has given new records their ids.</summary>

@@ -100,11 +100,14 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task Signing_out_ends_the_session()
     {
         using var client = await _app.SignInAsync(Roles.Analyst);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/articles")).StatusCode);
 
         var signOut = await client.PostFormAsync("/account/signout", new Dictionary<string, string>());
+        var after = await client.GetAsync("/articles");
 
-        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/articles")).StatusCode);
+        Assert.Equal("/account/signin", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/signin", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
