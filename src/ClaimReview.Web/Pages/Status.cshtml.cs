@@ -20,7 +20,7 @@ public sealed class StatusModel : PageModel
         (Heading, Explanation) = code switch
         {
             404 => ("Page not found", "There is no page at this address. The record may have been merged or removed, or the link is mistyped."),
-            403 => ("Not allowed", "Your account does not have permission for this."),
+            403 => ("Not allowed", "Your role does not allow this: verdicts, tags and edits need the Editor role; imports, users and the audit log need Admin. Ask an admin if you need it."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
             _ => ($"Error {code}", "The request could not be completed."),
         };

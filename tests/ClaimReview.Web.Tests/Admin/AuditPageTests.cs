@@ -92,7 +92,7 @@ public sealed class AuditPageTests(AuditPageTests.EditedSite site) : IClassFixtu
     public async Task The_audit_log_filters_by_user_record_action_field_and_date()
     {
         var byEditor = Rows(await site.Admin.GetPageAsync("/admin/audit?user=editor%40example.test"));
-        Assert.Equal(["summary", "verdict_rationale"], byEditor.Select(r => r.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(["summary", "verdict rationale"], byEditor.Select(r => r.Field).Order(StringComparer.Ordinal));
 
         var byType = Rows(await site.Admin.GetPageAsync("/admin/audit?type=actor"));
         Assert.Equal([$"actor #{site.ActorId}"], byType.Select(r => r.Record));
