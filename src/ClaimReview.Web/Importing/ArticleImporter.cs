@@ -10,7 +10,8 @@ namespace ClaimReview.Web.Importing;
 /// Imports article files: unchanged files (same content hash) are skipped, new and changed ones are extracted and
 /// written a chunk per transaction with a savepoint per file, so a failing file leaves the database as it was and
 /// does not stop the others, and a killed import leaves only whole files behind.
-/// Records are matched by their stable keys, so re-importing keeps the ids of everything that is still the same.
+/// Records are matched by their stable keys, so re-importing keeps the ids of everything that is still the same, and
+/// what people did to them (see ArticleWriter) is kept.
 /// </summary>
 public sealed partial class ArticleImporter(
     ClaimReviewDb db, DatabaseOptions database, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
@@ -185,7 +186,7 @@ public sealed partial class ArticleImporter(
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.0} MB";
 
-    /// <summary>Writes one article and everything found in it in one transaction; a failure costs that file only.</summary>
+    /// <summary>Writes one article and everything found in it under its own savepoint; a failure costs that file only.</summary>
     private FileOutcome Write(ArticleWriter writer, Prepared prepared)
     {
         var name = prepared.Source.Name;

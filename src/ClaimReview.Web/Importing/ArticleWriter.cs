@@ -13,8 +13,9 @@ namespace ClaimReview.Web.Importing;
 /// <summary>
 /// Writes article extractions with prepared statements on the DbContext's connection (the import's hot path: EF
 /// change tracking cost four times as much here), a chunk of files per transaction and a savepoint per file. Actors, events and claims are found by their
-/// stable keys and created when new; the article's evidence (segments, mentions, reports) is replaced; link rows use
-/// INSERT OR IGNORE. What the run's <see cref="ImportState"/> learns is applied only once the file's savepoint is released.
+/// stable keys (or, for a changed article, by the quotes they had in it: see <see cref="UpsertArticle"/>) and created
+/// when new; the article's evidence (segments, mentions, reports) is replaced; link rows use INSERT OR IGNORE unless a
+/// person removed that link. What the run's <see cref="ImportState"/> learns is applied only once the file's savepoint is released.
 /// Values are stored in the formats <see cref="ClaimReviewDb"/> maps (snake_case enums, ISO dates), which the
 /// importer tests read back through EF.
 /// </summary>

@@ -85,8 +85,7 @@ public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider
             Update(job.Number, j => j with { Total = SourceFile.Expand(paths).Count });
             await using (var scope = scopes.CreateAsyncScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
-                db.Author = null; // the importer's writes are the machine's; the person is recorded below
+                // The importer's writes are the machine's (it clears the author itself); the person is recorded below.
                 var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
                 report = await importer.ImportAsync(paths, $"web:{startedBy.UserName}", new Progress(this, job.Number), _stopping.Token, reextract);
             }

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimReview.Web.Importing;
 
 /// <summary>
-/// What one import run knows of the database, loaded once so that writing an article needs no lookups:
-/// stable keys to ids, and the dated events an undated article can be resolved against.
+/// What one import run knows of the database, loaded once so that writing an article needs no key lookups: stable
+/// keys to ids (merged actors' keys to their survivors), and the dated events an undated article can be resolved
+/// against. People's other decisions are checked inside the writer's statements, so edits made during the run count.
 /// </summary>
 internal sealed class ImportState
 {

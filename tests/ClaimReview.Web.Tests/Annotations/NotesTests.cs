@@ -34,6 +34,19 @@ public sealed class NotesTests(AnnotationSite site) : IClassFixture<AnnotationSi
 
     private static IElement? NoteOnPage(IParentNode page, long id) => page.QuerySelector($"section.notes li#note-{id}");
 
+    [Fact]
+    public async Task A_notes_changes_show_in_the_history_of_the_record_it_is_on()
+    {
+        var client = await site.ClientAsync(Roles.Editor);
+        var (url, id) = await AddNoteAsync(client, AnnotationTarget.Event, $"First reading ({Guid.NewGuid():N}).");
+
+        var page = await client.GetPageAsync(url);
+
+        var rows = page.QuerySelectorAll("section.history tbody tr").Select(r => r.Text()).ToList();
+        Assert.Contains(rows, r => r.Contains($"note #{id}", StringComparison.Ordinal) && r.Contains("created", StringComparison.Ordinal)
+            && r.Contains("First reading", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(RolesAndRecords))]
     public async Task Each_role_can_add_a_note_on_each_kind_of_record(string role, AnnotationTarget kind)
