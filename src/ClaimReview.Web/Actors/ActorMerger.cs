@@ -1,6 +1,4 @@
 using System.Globalization;
-using ClaimReview.Extraction.Events;
-using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -142,27 +140,13 @@ public static class ActorMerger
             db.Record("event", Id(role.EventId), AuditAction.Merged, "participant", $"{merged.Name} ({name})", $"{survivor.Name} ({name})");
         }
 
-        // Roles a person removed from the duplicate stay removed for the survivor: the importer reads these entries.
-        var prefix = $"actor #{m} (";
-        var history = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == "event" && e.Field == "participant" && (e.OldValue!.StartsWith(prefix) || e.NewValue!.StartsWith(prefix)))
-            .OrderBy(e => e.Id).Select(e => new { e.EntityId, e.Action, e.OldValue, e.NewValue }).ToListAsync(cancellationToken);
-        var latest = new Dictionary<(string EventId, ParticipantRole Role), AuditAction>();
-        foreach (var e in history)
-        {
-            if (ChangeRecorder.TryParseParticipant(e.Action == AuditAction.Unlinked ? e.OldValue : e.NewValue, out var actorId, out var role) && actorId == m)
-            {
-                latest[(e.EntityId, role)] = e.Action;
-            }
-        }
-        foreach (var ((eventId, role), _) in latest.Where(x => x.Value == AuditAction.Unlinked))
-        {
-            var eventKey = long.Parse(eventId, CultureInfo.InvariantCulture);
-            if (!await db.EventParticipants.AnyAsync(p => p.EventId == eventKey && p.ActorId == s && p.Role == role, cancellationToken))
-            {
-                db.Record("event", eventId, AuditAction.Unlinked, "participant", ChangeRecorder.DescribeParticipant(s, role), null);
-            }
-        }
+        // Roles a person removed from the duplicate stay removed for the survivor (unless the survivor has that role).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT OR IGNORE INTO suppressed_participants (event_id, actor_id, role)
+            SELECT s.event_id, {s}, s.role FROM suppressed_participants s
+             WHERE s.actor_id = {m}
+               AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = s.event_id AND p.actor_id = {s} AND p.role = s.role)
+            """, cancellationToken);
 
         // Branches: the duplicate's children become the survivor's. When the survivor is itself below the duplicate,
         // it first takes the duplicate's place, so no actor ends up its own ancestor.

@@ -71,7 +71,7 @@ internal sealed class ChangeRecorder
             return;
         }
         TouchesData = true;
-        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or ActorRedirect)
+        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or SuppressedParticipant or ActorRedirect)
         {
             return; // bookkeeping that accompanies an audited change (an unlink, a merge)
         }
@@ -207,23 +207,9 @@ internal sealed class ChangeRecorder
         _ => (SnakeCase.Convert(entry.Metadata.ClrType.Name), Format(entry.Property("Id").CurrentValue) ?? "?"),
     };
 
-    /// <summary>How a participant link is written in the log; the importer reads removed ones back (<see cref="TryParseParticipant"/>).</summary>
+    /// <summary>How a participant link is written in the log.</summary>
     public static string DescribeParticipant(long actorId, Extraction.Events.ParticipantRole role) =>
         string.Create(CultureInfo.InvariantCulture, $"actor #{actorId} ({SnakeCase.Name(role)})");
-
-    public static bool TryParseParticipant(string? text, out long actorId, out Extraction.Events.ParticipantRole role)
-    {
-        actorId = 0;
-        role = default;
-        if (text is null || !text.StartsWith("actor #", StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var space = text.IndexOf(' ', 7);
-        return space > 7 && text.EndsWith(')') && text[space..].StartsWith(" (", StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(7, space - 7), NumberStyles.None, CultureInfo.InvariantCulture, out actorId)
-            && SnakeCase.TryParse(text[(space + 2)..^1], out role);
-    }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -43,6 +43,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
     public DbSet<SuppressedClaimEvent> SuppressedClaimEvents => Set<SuppressedClaimEvent>();
     public DbSet<SuppressedClaimCounter> SuppressedClaimCounters => Set<SuppressedClaimCounter>();
     public DbSet<SuppressedAlias> SuppressedAliases => Set<SuppressedAlias>();
+    public DbSet<SuppressedParticipant> SuppressedParticipants => Set<SuppressedParticipant>();
     public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
 
     /// <summary>
@@ -295,6 +296,14 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         {
             e.ToTable("suppressed_aliases");
             e.HasKey(x => new { x.ActorId, x.Text });
+            e.HasOne<Actor>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SuppressedParticipant>(e =>
+        {
+            e.ToTable("suppressed_participants");
+            e.HasKey(x => new { x.EventId, x.ActorId, x.Role });
+            e.HasIndex(x => x.ActorId);
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Actor>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ReportAssignment>(e =>

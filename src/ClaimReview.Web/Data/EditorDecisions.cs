@@ -23,6 +23,14 @@ public sealed class SuppressedClaimCounter
     public long CounteredClaimId { get; set; }
 }
 
+/// <summary>An editor removed this actor in this role from this event: the importer does not add it back.</summary>
+public sealed class SuppressedParticipant
+{
+    public long EventId { get; set; }
+    public long ActorId { get; set; }
+    public Extraction.Events.ParticipantRole Role { get; set; }
+}
+
 /// <summary>An editor removed this alias from this actor: the importer does not add it back.</summary>
 public sealed class SuppressedAlias
 {

@@ -484,12 +484,11 @@ internal sealed class ArticleWriter : IDisposable
             {
                 if (actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
                 {
-                    // Not a participant a person removed (the latest linked/unlinked entry in the event's log decides).
+                    // Not a participant a person removed.
                     Execute("""
                         INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) SELECT $0, $1, $2
-                         WHERE (SELECT e.action FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT) AND e.field = 'participant'
-                                  AND (e.old_value = $3 OR e.new_value = $3) ORDER BY e.id DESC LIMIT 1) IS NOT 'unlinked'
-                        """, id, actorId, SnakeCase.Name(participant.Role), Auditing.ChangeRecorder.DescribeParticipant(actorId, participant.Role));
+                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_participants s WHERE s.event_id = $0 AND s.actor_id = $1 AND s.role = $2)
+                        """, id, actorId, SnakeCase.Name(participant.Role));
                 }
             }
             foreach (var report in found.Reports)

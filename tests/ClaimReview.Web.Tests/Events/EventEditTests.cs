@@ -146,8 +146,14 @@ public sealed class EventEditTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await site.ReadAsync(db => db.EventParticipants.AnyAsync(p => p.EventId == id && p.ActorId == actorId && p.Role == ParticipantRole.Claimant)));
         Assert.True(await site.ReadAsync(db => db.EventParticipants.AnyAsync(p => p.EventId == id && p.ActorId == actorId && p.Role == ParticipantRole.Perpetrator)));
+        // The removal is remembered for the next import; adding the participant back lifts it.
+        Assert.True(await site.ReadAsync(db => db.SuppressedParticipants.AnyAsync(x => x.EventId == id && x.ActorId == actorId && x.Role == ParticipantRole.Claimant)));
         var audit = await AuditAsync(id);
         Assert.Contains(audit, e => e is { Action: AuditAction.Linked, Field: "participant" } && e.NewValue == $"actor #{actorId} (claimant)");
         Assert.Contains(audit, e => e is { Action: AuditAction.Unlinked, Field: "participant" } && e.OldValue == $"actor #{actorId} (claimant)");
+
+        var readded = await site.Editor.PostFormAsync(EditUrl(id), new Dictionary<string, string> { ["actor"] = "National Thowheeth Jama'ath", ["role"] = "Claimant" }, action + "AddParticipant");
+        Assert.Equal(HttpStatusCode.Redirect, readded.StatusCode);
+        Assert.False(await site.ReadAsync(db => db.SuppressedParticipants.AnyAsync(x => x.EventId == id && x.ActorId == actorId && x.Role == ParticipantRole.Claimant)));
     }
 }

@@ -127,6 +127,7 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
         // A participant a person removed from an event.
         var participant = await db.EventParticipants.OrderBy(p => p.EventId).FirstAsync();
         db.EventParticipants.Remove(participant);
+        db.SuppressedParticipants.Add(new SuppressedParticipant { EventId = participant.EventId, ActorId = participant.ActorId, Role = participant.Role });
 
         // An event reported by several articles gets a place from a person; the reports' consensus must not undo it.
         var @event = await db.Events.Where(e => db.EventReports.Where(r => r.EventId == e.Id).Select(r => r.ArticleId).Distinct().Count() > 1).FirstAsync();

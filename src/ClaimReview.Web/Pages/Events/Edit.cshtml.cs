@@ -154,6 +154,12 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
             return await ParticipantErrorAsync(e, $"{match.Name} already takes part as {Labels.Of(chosenRole)}.", actor, chosenRole, cancellationToken);
         }
         db.EventParticipants.Add(new Data.EventParticipant { EventId = id, ActorId = actorId, Role = chosenRole });
+        // Adding back a participant an editor removed lifts the removal.
+        var suppression = await db.SuppressedParticipants.FindAsync([id, actorId, chosenRole], cancellationToken);
+        if (suppression is not null)
+        {
+            db.SuppressedParticipants.Remove(suppression);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/events/{id}/edit#participants-heading");
     }
@@ -171,6 +177,11 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
             return await ParticipantErrorAsync(e, "That participant is no longer listed: someone may have removed it already.", null, null, cancellationToken);
         }
         db.EventParticipants.Remove(participant);
+        // Remembered, so the next import does not add it back.
+        if (await db.SuppressedParticipants.FindAsync([id, actorId, role], cancellationToken) is null)
+        {
+            db.SuppressedParticipants.Add(new SuppressedParticipant { EventId = id, ActorId = actorId, Role = role });
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/events/{id}/edit#participants-heading");
     }
