@@ -106,9 +106,16 @@ public sealed class AuditPageTests(AuditPageTests.EditedSite site) : IClassFixtu
         var byField = Rows(await site.Admin.GetPageAsync("/admin/audit?field=summary"));
         Assert.Equal([$"claim #{site.ClaimId}"], byField.Select(r => r.Record));
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Dates from the day the editor's change was recorded (not the wall clock, which may have passed midnight since).
+        DateTimeOffset recorded;
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
+            recorded = (await db.AuditEntries.Where(e => e.UserName == "editor@example.test").Select(e => e.At).ToListAsync()).Max();
+        }
+        var today = recorded.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = recorded.UtcDateTime.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yesterday = recorded.UtcDateTime.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal(Rows(await site.Admin.GetPageAsync("/admin/audit")).Count, Rows(await site.Admin.GetPageAsync($"/admin/audit?from={yesterday}&to={tomorrow}")).Count);
         Assert.Empty(Rows(await site.Admin.GetPageAsync($"/admin/audit?from={tomorrow}")));
         var none = await site.Admin.GetPageAsync($"/admin/audit?to={yesterday}");
