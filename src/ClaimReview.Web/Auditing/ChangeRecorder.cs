@@ -138,6 +138,17 @@ internal sealed class ChangeRecorder
             var secret = property.Metadata.Name == "PasswordHash";
             var old = Format(property.OriginalValue);
             var now = Format(property.CurrentValue);
+            if (property.Metadata.Name == "LockoutEnd")
+            {
+                // Disabling locks an account until the end of time: logged in words (disabled, locked out, enabled).
+                var (was, becomes) = (Access(property.OriginalValue), Access(property.CurrentValue));
+                if (was != becomes)
+                {
+                    _entries.Add(new Pending(entry, AuditAction.Updated, "access", was, becomes, null));
+                    TouchesData = true;
+                }
+                continue;
+            }
             if (old != now)
             {
                 _entries.Add(new Pending(entry, AuditAction.Updated, secret ? "password" : SnakeCase.Convert(property.Metadata.Name),
@@ -146,6 +157,13 @@ internal sealed class ChangeRecorder
             }
         }
     }
+
+    private static string Access(object? lockoutEnd) => (lockoutEnd as DateTimeOffset?) switch
+    {
+        var end when Accounts.UserAdministration.IsDisabled(end) => "disabled",
+        { } end when end > DateTimeOffset.UtcNow => "locked out",
+        _ => "enabled",
+    };
 
     private Dictionary<long, string>? _tagNames;
     private Dictionary<string, string?>? _roleNames;
