@@ -51,30 +51,32 @@ public sealed class CountersModel(ClaimReviewDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        // The page's lists are loaded only when the page is shown again (an error); a success redirects.
+        if (!await db.Claims.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }
         if (Input.OtherClaimId is not { } other)
         {
             ModelState.AddModelError("Input.OtherClaimId", "Choose the other claim.");
-            return Page();
+            return await PageAsync(id, cancellationToken);
         }
         if (Input.Direction is not (Disputes or DisputedBy))
         {
             ModelState.AddModelError("Input.Direction", "Say which claim disputes which.");
-            return Page();
+            return await PageAsync(id, cancellationToken);
         }
         var result = Input.Direction == Disputes
             ? await _links.MarkCounterAsync(id, other, cancellationToken)
             : await _links.MarkCounterAsync(other, id, cancellationToken);
-        return Done(id, result, "Input.OtherClaimId");
+        return await DoneAsync(id, result, "Input.OtherClaimId", cancellationToken);
     }
 
     /// <summary>Removes the mark "<paramref name="claimId"/> counters <paramref name="counteredClaimId"/>"; one of them is this claim.</summary>
     public async Task<IActionResult> OnPostUnmarkAsync(long id, long claimId, long counteredClaimId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        // The page's lists are loaded only when the page is shown again (an error); a success redirects.
+        if (!await db.Claims.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }
@@ -82,18 +84,21 @@ public sealed class CountersModel(ClaimReviewDb db) : PageModel
         {
             return BadRequest();
         }
-        return Done(id, await _links.UnmarkCounterAsync(claimId, counteredClaimId, cancellationToken), string.Empty);
+        return await DoneAsync(id, await _links.UnmarkCounterAsync(claimId, counteredClaimId, cancellationToken), string.Empty, cancellationToken);
     }
 
-    private IActionResult Done(long id, EditResult result, string field)
+    private async Task<IActionResult> DoneAsync(long id, EditResult result, string field, CancellationToken cancellationToken)
     {
         if (result.Error is { } error)
         {
             ModelState.AddModelError(field, error);
-            return Page();
+            return await PageAsync(id, cancellationToken);
         }
         return Redirect($"/claims/{id}/counters");
     }
+
+    private async Task<IActionResult> PageAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {

@@ -46,36 +46,41 @@ public sealed class EventsModel(ClaimReviewDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        // The page's lists are loaded only when the page is shown again (an error); a success redirects.
+        if (!await db.Claims.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }
         if (Input.EventId is not { } eventId)
         {
             ModelState.AddModelError("Input.EventId", "Choose an event to link.");
-            return Page();
+            return await PageAsync(id, cancellationToken);
         }
-        return Done(id, await _links.LinkEventAsync(id, eventId, cancellationToken), "Input.EventId");
+        return await DoneAsync(id, await _links.LinkEventAsync(id, eventId, cancellationToken), "Input.EventId", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(long id, long eventId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        // The page's lists are loaded only when the page is shown again (an error); a success redirects.
+        if (!await db.Claims.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }
-        return Done(id, await _links.UnlinkEventAsync(id, eventId, cancellationToken), string.Empty);
+        return await DoneAsync(id, await _links.UnlinkEventAsync(id, eventId, cancellationToken), string.Empty, cancellationToken);
     }
 
-    private IActionResult Done(long id, EditResult result, string field)
+    private async Task<IActionResult> DoneAsync(long id, EditResult result, string field, CancellationToken cancellationToken)
     {
         if (result.Error is { } error)
         {
             ModelState.AddModelError(field, error);
-            return Page();
+            return await PageAsync(id, cancellationToken);
         }
         return Redirect($"/claims/{id}/events");
     }
+
+    private async Task<IActionResult> PageAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
