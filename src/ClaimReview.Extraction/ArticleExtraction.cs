@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Extraction.Recognition;
 
@@ -11,4 +12,8 @@ public sealed record ArticleExtraction(
     IReadOnlyList<ExtractedActor> Actors,
     IReadOnlyList<ActorMention> Mentions,
     IReadOnlyList<ExtractedEvent> Events,
-    IReadOnlyList<ExtractedClaim> Claims);
+    IReadOnlyList<ExtractedClaim> Claims)
+{
+    /// <summary>Weaker cross-article matches the extractor did not make, for editors to confirm or reject.</summary>
+    public IReadOnlyList<LinkSuggestion> Suggestions { get; init; } = [];
+}

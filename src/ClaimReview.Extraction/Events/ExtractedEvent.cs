@@ -22,7 +22,11 @@ public sealed record EventReport(
     ResolvedDate? Date,
     PlaceRef? Place,
     int? KilledMin,
-    int? KilledMax);
+    int? KilledMax)
+{
+    /// <summary>How sure the extractor is of this report (0..1): low when the kind, date or place is a guess. The review queue lists the unsure ones.</summary>
+    public double Confidence { get; init; } = 1.0;
+}
 
 /// <summary>
 /// An event as one article reports it. <see cref="Key"/> is stable across articles: two articles reporting the
