@@ -137,35 +137,62 @@ public static class NetworkGraph
         var parts = new List<string>();
         if (filter.Kinds.Contains(EdgeKind.Claim))
         {
-            // A focused picture reads the actor's own claims and the claims about its events through their indexes.
-            var claimsOf = focused
-                ? "(SELECT c.id, c.claimant_id FROM claims c WHERE c.claimant_id = $focus UNION SELECT c.id, c.claimant_id FROM event_participants fp JOIN claim_events fce ON fce.event_id = fp.event_id JOIN claims c ON c.id = fce.claim_id WHERE fp.actor_id = $focus)"
-                : "claims";
-            parts.Add($"""
-                SELECT c.claimant_id AS Source, p.actor_id AS Target, 'claim' AS Kind, COUNT(DISTINCT c.id) AS Count
-                FROM {claimsOf} c JOIN claim_events ce ON ce.claim_id = c.id JOIN events e ON e.id = ce.event_id
-                JOIN event_participants p ON p.event_id = ce.event_id
-                WHERE c.claimant_id IS NOT NULL AND p.role <> 'claimant' AND p.actor_id <> c.claimant_id{dates}
-                GROUP BY c.claimant_id, p.actor_id
-                """);
+            if (focused)
+            {
+                // A neighbourhood reads only the actor's own claims and the claims about events it took part in, through their indexes.
+                parts.Add($"""
+                    SELECT c.claimant_id AS Source, p.actor_id AS Target, 'claim' AS Kind, COUNT(DISTINCT c.id) AS Count
+                    FROM claims c JOIN claim_events ce ON ce.claim_id = c.id JOIN events e ON e.id = ce.event_id
+                    JOIN event_participants p ON p.event_id = ce.event_id
+                    WHERE c.claimant_id = $focus AND p.role <> 'claimant' AND p.actor_id <> $focus{dates}
+                    GROUP BY c.claimant_id, p.actor_id
+                    """);
+                parts.Add($"""
+                    SELECT c.claimant_id AS Source, fp.actor_id AS Target, 'claim' AS Kind, COUNT(DISTINCT c.id) AS Count
+                    FROM event_participants fp JOIN claim_events ce ON ce.event_id = fp.event_id JOIN events e ON e.id = ce.event_id
+                    JOIN claims c ON c.id = ce.claim_id
+                    WHERE fp.actor_id = $focus AND fp.role <> 'claimant' AND c.claimant_id IS NOT NULL AND c.claimant_id <> $focus{dates}
+                    GROUP BY c.claimant_id, fp.actor_id
+                    """);
+            }
+            else
+            {
+                parts.Add($"""
+                    SELECT c.claimant_id AS Source, p.actor_id AS Target, 'claim' AS Kind, COUNT(DISTINCT c.id) AS Count
+                    FROM claims c JOIN claim_events ce ON ce.claim_id = c.id JOIN events e ON e.id = ce.event_id
+                    JOIN event_participants p ON p.event_id = ce.event_id
+                    WHERE c.claimant_id IS NOT NULL AND p.role <> 'claimant' AND p.actor_id <> c.claimant_id{dates}
+                    GROUP BY c.claimant_id, p.actor_id
+                    """);
+            }
             var countered = dates.Length == 0 ? "" : $" AND EXISTS (SELECT 1 FROM claim_events ce JOIN events e ON e.id = ce.event_id WHERE ce.claim_id = c.id{dates})";
-            var counterFocus = focused ? " AND (c.claimant_id = $focus OR d.claimant_id = $focus)" : "";
+            // Focused: the claims it made that counter others, and the claims countering its own (both from the claimant index).
+            var counterFrom = focused
+                ? "(SELECT x.claim_id, x.countered_claim_id FROM claims f JOIN claim_counters x ON x.claim_id = f.id WHERE f.claimant_id = $focus UNION SELECT x.claim_id, x.countered_claim_id FROM claims f JOIN claim_counters x ON x.countered_claim_id = f.id WHERE f.claimant_id = $focus)"
+                : "claim_counters";
             parts.Add($"""
                 SELECT c.claimant_id AS Source, d.claimant_id AS Target, 'claim' AS Kind, COUNT(DISTINCT c.id) AS Count
-                FROM claim_counters x JOIN claims c ON c.id = x.claim_id JOIN claims d ON d.id = x.countered_claim_id
-                WHERE c.claimant_id IS NOT NULL AND d.claimant_id IS NOT NULL AND c.claimant_id <> d.claimant_id{counterFocus}{countered}
+                FROM {counterFrom} x JOIN claims c ON c.id = x.claim_id JOIN claims d ON d.id = x.countered_claim_id
+                WHERE c.claimant_id IS NOT NULL AND d.claimant_id IS NOT NULL AND c.claimant_id <> d.claimant_id{countered}
                 GROUP BY c.claimant_id, d.claimant_id
                 """);
         }
         if (filter.Kinds.Contains(EdgeKind.Event))
         {
-            var eventsOf = focused ? " AND (a.actor_id = $focus OR b.actor_id = $focus)" : "";
-            parts.Add($"""
+            const string Pair = """
                 SELECT a.actor_id AS Source, b.actor_id AS Target, 'event' AS Kind, COUNT(DISTINCT a.event_id) AS Count
                 FROM event_participants a JOIN event_participants b ON b.event_id = a.event_id JOIN events e ON e.id = a.event_id
-                WHERE a.role = 'perpetrator' AND b.role IN ('target', 'victim') AND a.actor_id <> b.actor_id{eventsOf}{dates}
-                GROUP BY a.actor_id, b.actor_id
-                """);
+                WHERE a.role = 'perpetrator' AND b.role IN ('target', 'victim') AND a.actor_id <> b.actor_id
+                """;
+            if (focused)
+            {
+                parts.Add($"{Pair} AND a.actor_id = $focus{dates} GROUP BY a.actor_id, b.actor_id");
+                parts.Add($"{Pair} AND b.actor_id = $focus{dates} GROUP BY a.actor_id, b.actor_id");
+            }
+            else
+            {
+                parts.Add($"{Pair}{dates} GROUP BY a.actor_id, b.actor_id");
+            }
         }
         if (filter.Kinds.Contains(EdgeKind.Parent))
         {
