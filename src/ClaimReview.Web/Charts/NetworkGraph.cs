@@ -74,6 +74,8 @@ public static class NetworkGraph
         var kept = weights.OrderByDescending(w => filter.Focus == w.Key).ThenByDescending(w => w.Value).ThenBy(w => w.Key)
             .Take(limit).Select(w => w.Key).ToHashSet();
         edges = [.. edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))];
+        // A node whose every link led outside the picture would float alone: leave it out (the centre of a neighbourhood stays).
+        kept = [.. kept.Where(id => id == filter.Focus || edges.Any(e => e.Source == id || e.Target == id))];
         if (filter.Focus is { } focus && kept.Count == 0)
         {
             kept.Add(focus);

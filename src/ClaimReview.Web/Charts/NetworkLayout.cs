@@ -43,7 +43,7 @@ public static class NetworkLayout
         {
             return [new Point(cx, cy)];
         }
-        var k = Math.Sqrt(width * height / nodeCount) * 0.5;
+        var k = Math.Sqrt(width * height / nodeCount) * 0.8;
         var dx = new double[nodeCount];
         var dy = new double[nodeCount];
         var temperature = width / 8;
@@ -78,9 +78,9 @@ public static class NetworkLayout
             }
             for (var i = 0; i < nodeCount; i++)
             {
-                // A gentle pull to the centre keeps unconnected nodes on the canvas.
-                dx[i] += (cx - x[i]) * 0.02 * k / 10;
-                dy[i] += (cy - y[i]) * 0.02 * k / 10;
+                // A pull to the centre keeps separate groups of nodes near the main one instead of at the edges.
+                dx[i] += (cx - x[i]) * 0.3 * k / 10;
+                dy[i] += (cy - y[i]) * 0.3 * k / 10;
                 if (i == pinned)
                 {
                     continue;
