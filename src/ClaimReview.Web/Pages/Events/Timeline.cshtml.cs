@@ -50,7 +50,15 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
         var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, null, null, actorId);
         var placed = filtered.Select(e => new
         {
-            e.Id, e.Kind, e.Date, e.DateEnd, e.DatePrecision, e.Place, e.District, e.Region, e.Country,
+            e.Id,
+            e.Kind,
+            e.Date,
+            e.DateEnd,
+            e.DatePrecision,
+            e.Place,
+            e.District,
+            e.Region,
+            e.Country,
             Published = e.Date == null
                 ? db.EventReports.Where(r => r.EventId == e.Id).Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => a.Published).Min()
                 : null,
