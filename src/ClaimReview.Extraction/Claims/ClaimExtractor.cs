@@ -27,36 +27,19 @@ namespace ClaimReview.Extraction.Claims;
 /// </summary>
 internal static class ClaimExtractor
 {
-    private static readonly WordSet SpeechVerbs = WordLists.Set(
-        "said", "says", "say", "saying", "added", "adds", "tweeted", "told", "tells", "warned", "warns", "wrote", "writes",
-        "stated", "states", "stating", "noted", "notes", "insisted", "insists", "argued", "argues", "asserted", "asserts",
-        "cautioned", "believes", "maintains", "maintained", "confirmed", "confirms", "explained", "observed",
-        "suggested", "suggests", "acknowledged", "admitted", "reported", "predicted", "stressed", "emphasised",
-        "emphasized", "alleges", "claimed", "claims", "claim", "claiming");
+    private static readonly WordSet ClaimVerbs = WordLists.Set(Vocabulary.Words("claim-verbs"));
 
-    private static readonly WordSet ClaimVerbs = WordLists.Set("claim", "claims", "claimed", "claiming");
+    private static readonly WordSet AttributionWords = WordLists.Set(Vocabulary.Words("attribution-words"));
 
-    private static readonly WordSet AttributionWords = WordLists.Set(
-        "claim", "claims", "claimed", "claiming", "say", "says", "said", "saying", "according", "alleged", "allegedly",
-        "reportedly", "purportedly", "purported", "tweeted", "stated", "stating", "statement", "told", "insisted", "asserted");
+    private static readonly WordSet TerritorialVerbs = WordLists.Set(Vocabulary.Words("territorial-verbs"));
 
-    private static readonly WordSet TerritorialVerbs = WordLists.Set(
-        "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
-        "declaring", "established", "establish", "establishes", "establishing", "establishment", "creation", "created",
-        "create", "creating", "introduced", "introducing", "unveiled", "launched", "called");
+    private static readonly WordSet DenialWords = WordLists.Set(Vocabulary.Words("denial-words"));
 
-    private static readonly WordSet TerritorialNouns = WordLists.Set("province", "provinces", "wilayah", "wilayat", "branch", "offshoot", "chapter");
+    private static readonly WordSet ResponsibilityNouns = WordLists.Set(Vocabulary.Words("responsibility-nouns"));
 
-    private static readonly WordSet DenialWords = WordLists.Set(
-        "dismissed", "dismisses", "dismiss", "denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes",
-        "downplay", "downplayed", "downplaying", "propaganda", "baseless", "unfounded");
+    private static readonly WordSet ResponsibilityVerbs = WordLists.Set(Vocabulary.Words("responsibility-verbs"));
 
-    private static readonly WordSet ResponsibilityNouns = WordLists.Set("responsibility", "credit");
-
-    private static readonly WordSet ResponsibilityVerbs = WordLists.Set(
-        "claimed", "claiming", "claim", "claims", "took", "taking", "take", "takes", "accepted", "assumed", "owned");
-
-    private static readonly WordSet CasualtyPhrases = WordLists.Set("casualties", "inflicted");
+    private static readonly WordSet CasualtyPhrases = WordLists.Set(Vocabulary.Words("casualty-phrases"));
 
     /// <summary>Head nouns that take a plural verb without ending in -s.</summary>
     private static readonly HashSet<string> PluralHeads = new(["police", "people", "personnel", "troops", "forces"], StringComparer.Ordinal);
@@ -64,43 +47,24 @@ internal static class ClaimExtractor
     /// <summary>Head nouns ending in -s that take a singular verb.</summary>
     private static readonly HashSet<string> SingularInS = new(["news", "states", "affairs", "politics", "series", "headquarters", "intelligence"], StringComparer.Ordinal);
 
-    private static readonly WordSet KillWords = WordLists.Set(
-        "killed", "killing", "kills", "kill", "slaughtered", "massacred", "slew", "murdered", "executed", "beheaded");
+    private static readonly WordSet KillingVerbs = WordLists.Set(Vocabulary.Words("killing-verbs"));
 
-    private static readonly WordSet Pronouns = WordLists.Set("it", "they", "he", "she", "group", "outfit", "organisation", "organization");
+    private static readonly WordSet Pronouns = WordLists.Set(Vocabulary.Words("pronouns"));
 
-    private static readonly WordSet NounBefore = WordLists.Set(
-        "the", "a", "an", "its", "their", "his", "her", "these", "those", "such", "this", "that", "whose", "our", "any", "no",
-        "false", "new", "rival", "competing", "earlier", "previous");
-
-    private static readonly WordSet StatementNouns = WordLists.Set(
-        "statement", "statements", "communique", "communiqué", "message", "video", "audio", "recording", "post", "notice", "bulletin");
+    private static readonly WordSet NounBefore = WordLists.Set(Vocabulary.Words("noun-before"));
 
     /// <summary>Verbs and prepositions whose following noun phrase is an object, not a speaker.</summary>
-    private static readonly WordSet ObjectLeads = WordLists.Set(
-        "targeted", "targeting", "attacked", "attacking", "killed", "killing", "wounded", "wounding", "injured", "injuring",
-        "ambushed", "hit", "struck", "kidnapped", "abducted", "captured", "seized", "shot", "fought", "fighting", "against",
-        "at", "on", "with", "among", "from", "to", "into", "toward", "towards", "about");
+    private static readonly WordSet ObjectLeads = WordLists.Set(Vocabulary.Words("object-leads"));
 
-    private static readonly WordSet PhraseModifiers = WordLists.Set(
-        "senior", "local", "security", "federal", "national", "provincial", "state", "border", "armed", "paramilitary", "military", "police",
-        "soldiers", "troops", "civilians", "villagers", "guards", "workers");
+    private static readonly WordSet PhraseModifiers = WordLists.Set(Vocabulary.Words("phrase-modifiers"));
 
-    private static readonly WordSet PropagandaVerdict = WordLists.Set("pure", "merely", "mere", "just", "only", "as", "is", "but", "simply", "nothing");
+    private static readonly WordSet PropagandaVerdict = WordLists.Set(Vocabulary.Words("propaganda-verdict"));
 
-    private static readonly WordSet ClauseBreaks = WordLists.Set(
-        "that", "which", "who", "whom", "but", "when", "while", "as", "because", "although", "though", "after", "before",
-        "if", "since", "where", "so", "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-        "to", "by", "with", "for", "on", "at", "in", "of", "from");
+    private static readonly WordSet ClauseBreaks = WordLists.Set(Vocabulary.Words("clause-breaks"));
 
-    private static readonly WordSet AnalystWords = WordLists.Set(
-        "analysts", "analyst", "observers", "observer", "experts", "expert", "researchers", "researcher", "scholars", "monitors",
-        "scholar", "professor", "fellow", "director", "monitoring", "think", "institute");
+    private static readonly WordSet AnalystWords = WordLists.Set(Vocabulary.Words("analyst-words"));
 
-    private static readonly WordSet Evaluative = WordLists.Set(
-        "should", "could", "may", "might", "likely", "possible", "possibly", "appears", "seems", "significant", "absurd",
-        "serious", "seriously", "threat", "warned", "aimed", "attempt", "attempting", "seeking", "strategy", "goal",
-        "end", "over", "no", "not", "never", "relevance", "believe", "believed", "think", "expect");
+    private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ExtractedClaim> Extract(
@@ -710,7 +674,7 @@ internal static class ClaimExtractor
     {
         for (var t = verb + 1; t < Math.Min(end, verb + 10); t++)
         {
-            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
             {
                 return true;
             }
@@ -723,7 +687,7 @@ internal static class ClaimExtractor
     {
         for (var t = start; t < end; t++)
         {
-            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
             {
                 return true;
             }
@@ -796,7 +760,7 @@ internal static class ClaimExtractor
         var found = false;
         for (var t = start; t < end; t++)
         {
-            if (!doc.IsWord(t) || !KillWords.Has(doc, t))
+            if (!doc.IsWord(t) || !KillingVerbs.Has(doc, t))
             {
                 continue;
             }
@@ -1043,7 +1007,7 @@ internal static class ClaimExtractor
                 {
                     var next = doc.IsPunct(after, '\'') && doc.Is(after + 1, "s") ? after + 2 : after;
                     var verbAt = doc.Is(next, "has") || doc.Is(next, "had") || doc.Is(next, "also") ? next + 1 : next;
-                    if (StatementNouns.Has(doc, next) || (verbAt < end && SpeechVerbs.Has(doc, verbAt) && !IsNoun(doc, verbAt)))
+                    if (WordLists.StatementNouns.Has(doc, next) || (verbAt < end && WordLists.SpeechVerbs.Has(doc, verbAt) && !IsNoun(doc, verbAt)))
                     {
                         return RootGroup(c, actor);
                     }
@@ -1053,7 +1017,7 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            if (!doc.IsWord(t) || !StatementNouns.Has(doc, t))
+            if (!doc.IsWord(t) || !WordLists.StatementNouns.Has(doc, t))
             {
                 continue;
             }
@@ -1103,7 +1067,7 @@ internal static class ClaimExtractor
                 }
             }
 
-            if (!SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
+            if (!WordLists.SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
                 || doc.Is(t - 1, "not") || doc.Is(t - 1, "never"))
             {
                 continue;
@@ -1213,7 +1177,7 @@ internal static class ClaimExtractor
             }
 
             // "The statement said", "its communique claimed": the statement is the last group's.
-            if (StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
+            if (WordLists.StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
             {
                 var author = GroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup;
                 if (author is not null)
@@ -1283,7 +1247,7 @@ internal static class ClaimExtractor
     private static string UnnamedPhrase(TokenizedArticle doc, int noun, int sentenceStart, int verb)
     {
         var start = noun;
-        while (start - 1 >= sentenceStart && start > noun - 5 && doc.IsWord(start - 1) && !SpeechVerbs.Has(doc, start - 1)
+        while (start - 1 >= sentenceStart && start > noun - 5 && doc.IsWord(start - 1) && !WordLists.SpeechVerbs.Has(doc, start - 1)
             && !ClauseBreaks.Has(doc, start - 1))
         {
             start--;

@@ -11,29 +11,11 @@ namespace ClaimReview.Extraction.Parsing;
 /// </summary>
 internal static class ChromeRules
 {
-    private static readonly WordSet NavPhrases = new(
-    [
-        "accessibility links", "skip to content", "skip to main content", "skip to navigation", "breaking news", "live tv",
-        "live", "menu", "home", "search", "sign in", "log in", "login", "register", "subscribe", "advertisement",
-        "advertisements", "sponsored", "sponsored content", "share", "share this", "share this article", "share this story",
-        "share article", "tweet", "email", "e-mail", "print", "comments", "comment", "show comments", "read more",
-        "more stories", "related", "related articles", "related stories", "related news", "trending", "most read",
-        "most popular", "watch", "watch live", "video", "videos", "photos", "update", "updated", "follow us",
-        "newsletter", "top stories", "latest news", "latest", "editor's picks", "you may also like", "recommended",
-        "more from", "listen", "listen to this article", "back to top", "close", "next", "previous", "loading",
-        "opinion", "news", "world", "asia", "middle east", "africa", "india", "pakistan", "analysis", "explainer",
-    ]);
+    private static readonly WordSet NavPhrases = new(Vocabulary.Words("nav-phrases"));
 
-    private static readonly WordSet SizePickerWords = new(
-    [
-        "XS", "S", "SM", "M", "MD", "L", "LG", "XL", "XXL", "A", "A+", "A-", "A−", "AA", "A++",
-    ], StringComparer.Ordinal);
+    private static readonly WordSet SizePickerWords = new(Vocabulary.Words("size-picker-words"), StringComparer.Ordinal);
 
-    private static readonly WordSet ShareWords = new(
-    [
-        "facebook", "twitter", "whatsapp", "linkedin", "email", "e-mail", "print", "share", "copy", "link", "reddit",
-        "telegram", "x", "pinterest", "messenger", "sms", "flipboard", "mail", "on", "via",
-    ]);
+    private static readonly WordSet ShareWords = new(Vocabulary.Words("share-words"));
 
     private static readonly string[] ChromePrefixes =
     [

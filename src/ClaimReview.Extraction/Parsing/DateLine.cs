@@ -15,13 +15,11 @@ internal enum DateLabel
 /// </summary>
 internal static class DateLine
 {
-    private static readonly WordSet PublishedLabels = new WordSet(new[] { "published", "posted", "first", "date", "dated", "on", "at", "created", "filed", "released" });
+    private static readonly WordSet PublishedLabels = new(Vocabulary.Words("published-labels"));
 
-    private static readonly WordSet UpdatedLabels = new WordSet(new[] { "updated", "last", "modified", "edited" });
+    private static readonly WordSet UpdatedLabels = new(Vocabulary.Words("updated-labels"));
 
-    private static readonly WordSet ClockWords = new WordSet(new[] {
-        "am", "pm", "a.m", "p.m", "a", "m", "p", "hrs", "ist", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "pkt", "bst",
-        "cet", "cest", "eat", "wat", "ast", "pt", "ct", "cdt", "cst", "aest" });
+    private static readonly WordSet ClockWords = new(Vocabulary.Words("clock-words"));
 
     public static bool TryParse(ReadOnlySpan<char> line, out DateOnly date, out bool hasTime, out DateLabel label)
     {

@@ -56,9 +56,7 @@ internal sealed class ActorRecognizer
 {
     private const int ShortFormFlag = 1 << 24;
 
-    private static readonly WordSet OrgLeadingWords = WordLists.Set(
-        "ansar", "jaish", "lashkar", "harakat", "tehreek", "tehrik", "hizb", "jamaat", "jamaah", "jabhat", "katibat",
-        "liwa", "jund", "ahrar", "majlis", "hezb");
+    private static readonly WordSet OrgLeadingWords = WordLists.Set(Vocabulary.Words("org-leading-words"));
 
     private static readonly WordMap<ActorKind> OrgWords = new(new Dictionary<string, ActorKind>
     {
@@ -154,30 +152,22 @@ internal sealed class ActorRecognizer
 
     private static readonly WordSet OrgWordSet = WordLists.Set([.. OrgWords.Keys]);
 
-    private static readonly WordSet ResearchWords = WordLists.Set(
-        "intelligence", "research", "crisis", "monitoring", "study", "studies", "analysis", "analytics", "consulting",
-        "risk", "policy", "security", "strategic", "stability", "conflict", "extremism", "terrorism", "radicalisation", "radicalization");
+    private static readonly WordSet ResearchWords = WordLists.Set(Vocabulary.Words("research-words"));
 
-    private static readonly WordSet PlaceOrgWords = WordLists.Set("province", "district", "state", "region", "division", "county");
+    private static readonly WordSet PlaceOrgWords = WordLists.Set(Vocabulary.Words("place-org-words"));
 
     /// <summary>Capitalised words that open sentences elsewhere but belong to a name before an organisation word.</summary>
-    private static readonly WordSet NameModifiers = WordLists.Set(
-        "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "middle", "upper", "lower",
-        "islamic", "security", "new", "first", "general");
+    private static readonly WordSet NameModifiers = WordLists.Set(Vocabulary.Words("name-modifiers"));
 
-    private static readonly WordSet ClaimWords = WordLists.Set("claim", "claims", "claimed", "claiming", "responsibility");
+    private static readonly WordSet ClaimWords = WordLists.Set(Vocabulary.Words("claim-words"));
 
-    private static readonly WordSet CarrierWords = WordLists.Set(
-        "carried", "published", "released", "issued", "via", "through", "circulated", "distributed", "posted", "broadcast", "relayed");
+    private static readonly WordSet CarrierWords = WordLists.Set(Vocabulary.Words("carrier-words"));
 
-    private static readonly WordSet StatementWords = WordLists.Set(
-        "statement", "statements", "claim", "claims", "claimed", "communique", "message", "video", "propaganda");
+    private static readonly WordSet OrgConnectors = new(Vocabulary.Words("org-connectors"), StringComparer.Ordinal);
 
-    private static readonly WordSet OrgConnectors = new(["of", "for", "and", "&", "on", "de", "al", "el", "e", "ul", "i", "the"], StringComparer.Ordinal);
+    private static readonly WordSet NameIntroducers = WordLists.Set(Vocabulary.Words("name-introducers"));
 
-    private static readonly WordSet NameIntroducers = WordLists.Set("called", "named", "identified", "alias", "aka");
-
-    private static readonly WordSet WhoVerbs = WordLists.Set("heads", "leads", "runs", "founded", "directs", "chairs", "commands", "headed", "led", "co-founded");
+    private static readonly WordSet WhoVerbs = WordLists.Set(Vocabulary.Words("who-verbs"));
 
     private readonly TokenTrie _trie = new();
     private readonly List<KnownActor> _known = [];
@@ -462,7 +452,7 @@ internal sealed class ActorRecognizer
 
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
-            if (doc.IsWord(t) && StatementWords.Has(doc, t))
+            if (doc.IsWord(t) && WordLists.StatementNouns.Has(doc, t))
             {
                 return true;
             }
