@@ -23,7 +23,9 @@ internal sealed class ImportState
     public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, string> EventKeys { get; } = [];
     public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every event (dated or not) and claim, for the <see cref="Extraction.Linking.StoryLinker"/> and for dating undated articles.</summary>
     public List<KnownEvent> KnownEvents { get; } = [];
+    public List<KnownClaim> KnownClaims { get; } = [];
 
     public static async Task<ImportState> LoadAsync(ClaimReviewDb db, LexiconStore.Loaded lexicon, CancellationToken cancellationToken)
     {
@@ -69,17 +71,30 @@ internal sealed class ImportState
         {
             state.EventIds[e.Key] = e.Id;
             state.EventKeys[e.Id] = e.Key;
-            if (e.Date is not null)
+            state.KnownEvents.Add(new KnownEvent(
+                e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
+                new PlaceRef(e.Place, e.District, e.Region, e.Country),
+                participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+        }
+        var claimEvents = new Dictionary<long, List<string>>();
+        await foreach (var ce in db.ClaimEvents.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (state.EventKeys.TryGetValue(ce.EventId, out var key))
             {
-                state.KnownEvents.Add(new KnownEvent(
-                    e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
-                    new PlaceRef(e.Place, e.District, e.Region, e.Country),
-                    participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+                (claimEvents.TryGetValue(ce.ClaimId, out var list) ? list : claimEvents[ce.ClaimId] = []).Add(key);
             }
         }
-        await foreach (var c in db.Claims.AsNoTracking().Select(c => new { c.Id, c.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // One report's words per claim: the first one written.
+        var quotes = new Dictionary<long, string>();
+        await foreach (var r in db.ClaimReports.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.ClaimId, r.Quote }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            quotes.TryAdd(r.ClaimId, r.Quote);
+        }
+        await foreach (var c in db.Claims.AsNoTracking().Select(c => new { c.Id, c.Key, c.Kind, c.ClaimantId, c.Summary }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.ClaimIds[c.Key] = c.Id;
+            state.KnownClaims.Add(new KnownClaim(c.Key, c.ClaimantId is { } a && actorKeys.TryGetValue(a, out var ak) ? ak : null, c.Kind,
+                claimEvents.TryGetValue(c.Id, out var events) ? events : [], quotes.GetValueOrDefault(c.Id, c.Summary)));
         }
         return state;
     }
