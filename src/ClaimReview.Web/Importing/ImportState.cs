@@ -67,10 +67,14 @@ internal sealed class ImportState
                 (participantKeys.TryGetValue(p.EventId, out var list) ? list : participantKeys[p.EventId] = []).Add(key);
             }
         }
-        await foreach (var e in db.Events.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var e in db.Events.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.EventIds[e.Key] = e.Id;
             state.EventKeys[e.Id] = e.Key;
+            if (e.DeletedAt is not null)
+            {
+                continue;
+            }
             state.KnownEvents.Add(new KnownEvent(
                 e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
                 new PlaceRef(e.Place, e.District, e.Region, e.Country),
@@ -90,11 +94,29 @@ internal sealed class ImportState
         {
             quotes.TryAdd(r.ClaimId, r.Quote);
         }
-        await foreach (var c in db.Claims.AsNoTracking().Select(c => new { c.Id, c.Key, c.Kind, c.ClaimantId, c.Summary }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Deleted claims and events keep their keys (hidden, not re-created); they are not offered for linking.
+        await foreach (var c in db.Claims.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.Key, c.Kind, c.ClaimantId, c.Summary, c.DeletedAt })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.ClaimIds[c.Key] = c.Id;
+            if (c.DeletedAt is not null)
+            {
+                continue;
+            }
             state.KnownClaims.Add(new KnownClaim(c.Key, c.ClaimantId is { } a && actorKeys.TryGetValue(a, out var ak) ? ak : null, c.Kind,
                 claimEvents.TryGetValue(c.Id, out var events) ? events : [], quotes.GetValueOrDefault(c.Id, c.Summary)));
+        }
+        // A claim or event merged into another: its key leads to the survivor.
+        await foreach (var r in db.RecordRedirects.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (r.RecordType == RecordType.Claim)
+            {
+                state.ClaimIds[r.Key] = r.RecordId;
+            }
+            else if (r.RecordType == RecordType.Event)
+            {
+                state.EventIds[r.Key] = r.RecordId;
+            }
         }
         return state;
     }

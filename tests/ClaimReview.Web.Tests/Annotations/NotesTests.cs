@@ -237,6 +237,25 @@ public sealed class NotesTests(AnnotationSite site) : IClassFixture<AnnotationSi
         Assert.Equal("The editor's own words.", (await site.NoteAsync(id))!.Body);
     }
 
+    [Theory]
+    [MemberData(nameof(Records))]
+    public async Task A_note_nested_too_deeply_to_format_shows_as_written_and_an_editor_can_delete_it(AnnotationTarget kind)
+    {
+        var analyst = await site.ClientAsync(Roles.Analyst);
+        var editor = await site.ClientAsync(Roles.Editor);
+        var (url, id) = await AddNoteAsync(analyst, kind, new string('>', 128) + " too deep");
+
+        var page = await editor.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var note = NoteOnPage(await page.ReadPageAsync(), id)!;
+        Assert.Contains("shown as written", note.Text(), StringComparison.Ordinal);
+        Assert.Contains(new string('>', 128) + " too deep", note.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+        var delete = await editor.SubmitAsync($"/annotations/{id}/delete?returnUrl={Uri.EscapeDataString(url)}", "main form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Null(await site.NoteAsync(id));
+    }
+
     [Fact]
     public async Task An_editor_may_delete_an_analysts_note_but_not_edit_it()
     {
