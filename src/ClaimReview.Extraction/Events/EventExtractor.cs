@@ -401,7 +401,8 @@ internal static class EventExtractor
 
     /// <summary>
     /// A weekday and a country fit many incidents: a known event lends its day only when something else ties them, the
-    /// same town or district, or a shared actor, and the places do not contradict each other. Announcements and
+    /// same town or district (or, for a known event placed no closer than a country, a shared actor), and the places do
+    /// not contradict each other. Announcements and
     /// designations are matched by what they concern, which is tie enough.
     /// </summary>
     private static bool Corroborates(EventMention m, KnownEvent k)
@@ -419,6 +420,12 @@ internal static class EventExtractor
         if (Linking.ReportAgreement.SharesLocality(m.Place, k.Place))
         {
             return true;
+        }
+
+        // A known event placed in a town or district needs that town: a shared actor is not enough (one group, two attacks).
+        if (k.Place.Place is not null || k.Place.District is not null)
+        {
+            return false;
         }
 
         foreach (var p in m.Participants)

@@ -10,7 +10,7 @@ namespace ClaimReview.Extraction.Linking;
 /// claimant (a group, its provinces and media arms share one), kind, the events they are about and the closeness of
 /// their wording (the same wire sentence in two articles is one claim). A strong match gives the article's record the
 /// known record's key; a weaker one becomes a <see cref="LinkSuggestion"/> for editors.
-/// <para>Known records are indexed (events by kind family and place, and by kind family, country and day; claims by
+/// <para>Known records are indexed (events by kind family and place skeleton, and by kind family and day; claims by
 /// claimant), so a lookup costs the same whatever the size of the database. Not thread-safe: the importer links the
 /// articles of a chunk one after another, in order, and remembers each once it is written.</para>
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class StoryLinker
     private const int ScanLimit = 256;
 
     private readonly Dictionary<(string Family, string Place), List<KnownEvent>> _eventsByPlace = [];
-    private readonly Dictionary<(string Family, string Country, int Day), List<KnownEvent>> _eventsByDay = [];
+    private readonly Dictionary<(string Family, int Day), List<KnownEvent>> _eventsByDay = [];
     private readonly HashSet<string> _eventKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownClaim>> _claimsByClaimant = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimKeys = new(StringComparer.Ordinal);
@@ -147,13 +147,10 @@ public sealed class StoryLinker
             }
         }
 
-        if (e.Date.Date is { } from && e.Place.Country is { } country)
+        // Only day-precise events by day: a month or a week is matched through its places, so no lookup scans a month of days.
+        if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
         {
-            var to = e.Date.End ?? from;
-            for (var d = from.DayNumber; d <= Math.Min(to.DayNumber, from.DayNumber + 31); d++)
-            {
-                Slot(_eventsByDay, (family, PlaceNames.Fold(country), d)).Add(e);
-            }
+            Slot(_eventsByDay, (family, day.DayNumber)).Add(e);
         }
     }
 
@@ -212,13 +209,11 @@ public sealed class StoryLinker
             Consider(_eventsByPlace.GetValueOrDefault((family, PlaceNames.IndexKey(name))));
         }
 
-        if (e.Date?.Date is { } from && e.Place.Country is { } country)
+        if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
         {
-            var to = e.Date.End ?? from;
-            var fold = PlaceNames.Fold(country);
-            for (var d = from.DayNumber - 1; d <= Math.Min(to.DayNumber, from.DayNumber + 31) + 1; d++)
+            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
             {
-                Consider(_eventsByDay.GetValueOrDefault((family, fold, d)));
+                Consider(_eventsByDay.GetValueOrDefault((family, d)));
             }
         }
 
@@ -235,7 +230,9 @@ public sealed class StoryLinker
             return (0, "different kinds");
         }
 
-        if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
+        var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
+        var sharedPlace = SharesLocality(Localities(e), Localities(k));
+        if (otherCountry && !sharedPlace)
         {
             return (0, "different countries");
         }
@@ -271,19 +268,25 @@ public sealed class StoryLinker
             reasons.Add("one is undated");
         }
 
-        if (e.Place.Country is not null && k.Place.Country is not null)
+        if (otherCountry)
+        {
+            // The same town in two countries is more often a country read wrong than two towns of one name.
+            score -= 0.3;
+            reasons.Add("different countries");
+        }
+        else if (e.Place.Country is not null && k.Place.Country is not null)
         {
             score += 0.2;
             reasons.Add("same country");
         }
         else
         {
-            score += 0.05;
+            score += 0.1;
         }
 
-        if (SharesLocality(Localities(e), Localities(k)))
+        if (sharedPlace)
         {
-            score += 0.4;
+            score += 0.45;
             reasons.Add("same place");
         }
         else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
