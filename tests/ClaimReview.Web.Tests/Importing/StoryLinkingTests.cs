@@ -39,8 +39,7 @@ public sealed class StoryLinkingTests
         var events = await fixture.QueryAsync(db => db.EventReports.AsNoTracking()
             .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => new { r.EventId, a.SourceFile }).ToListAsync());
         var eventArticles = events.GroupBy(e => e.EventId).Select(g => g.Select(e => e.SourceFile).Distinct().Count()).ToList();
-        Assert.Equal(1, eventArticles.Count);
-        Assert.Equal(2, eventArticles[0]);
+        Assert.Equal(2, Assert.Single(eventArticles));
         var claims = await fixture.QueryAsync(db => db.ClaimReports.AsNoTracking().Where(r => r.Quote.StartsWith("Boko Haram claimed"))
             .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => new { r.ClaimId, a.SourceFile }).ToListAsync());
         Assert.Equal(2, claims.Count);
