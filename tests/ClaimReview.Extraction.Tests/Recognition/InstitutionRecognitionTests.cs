@@ -33,4 +33,15 @@ public sealed class InstitutionRecognitionTests
         var article = TestData.Extract("Patrol ambushed\n\nThe army said three soldiers were missing after the ambush.\n");
         Assert.DoesNotContain(article.Mentions, m => m.Text == "army");
     }
+
+    [Fact]
+    public void The_article_own_outlet_is_not_an_actor_of_its_story()
+    {
+        var article = TestData.Extract(
+            "Patrol ambushed in Mali\n\nThe army said three soldiers were missing, a commander told Reuters.\n\n"
+            + "Reuters could not verify the figure.\n\n© Reuters 2025. All rights reserved.\n");
+
+        Assert.Equal("Reuters", article.Article.Outlet);
+        Assert.DoesNotContain(article.Actors, a => a.Key == "reuters");
+    }
 }
