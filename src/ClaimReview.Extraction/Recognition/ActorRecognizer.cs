@@ -154,6 +154,8 @@ internal sealed class ActorRecognizer
         ["Coalition"] = ActorKind.Other,
         ["Society"] = ActorKind.Other,
         ["Trust"] = ActorKind.Other,
+        ["Hospital"] = ActorKind.Other,
+        ["Clinic"] = ActorKind.Other,
     });
 
     private static readonly WordSet OrgWordSet = WordLists.Set([.. OrgWords.Keys]);
@@ -595,7 +597,8 @@ internal sealed class ActorRecognizer
                 else if (doc.IsPunct(t, ','))
                 {
                     // "Rita Katz, director of ..." / "Muhammad Amir Rana, who heads ..."
-                    if (RoleFollows(doc, t + 1, end) || (doc.Is(t + 1, "who") && WhoVerbs.Has(doc, t + 2)))
+                    if (RoleFollows(doc, t + 1, end) || (doc.Is(t + 1, "who") && WhoVerbs.Has(doc, t + 2))
+                        || ((doc.Is(t + 1, "who") || doc.Is(t + 1, "whom")) && doc.IsWord(t + 2) && !doc.IsCapitalised(t + 2) && t - 2 == start))
                     {
                         TryPersonEndingAt(doc, state, start, t, 2, null);
                     }
@@ -645,10 +648,11 @@ internal sealed class ActorRecognizer
 
     private static bool RoleFollows(TokenizedArticle doc, int from, int end)
     {
-        var limit = Math.Min(end, from + 5);
+        // "X, director of", "X, a 34-year-old mason from".
+        var limit = Math.Min(end, from + 8);
         for (var t = from; t < limit; t++)
         {
-            if (doc.Tokens[t].Kind == TokenKind.Punct && !doc.IsPunct(t, '\''))
+            if (doc.Tokens[t].Kind == TokenKind.Punct && !doc.IsPunct(t, '\'') && !doc.IsPunct(t, '-'))
             {
                 return false;
             }
@@ -691,6 +695,14 @@ internal sealed class ActorRecognizer
             {
                 t++;
             }
+            else if (names > 0 && IsPlaceSurname(doc, state, t))
+            {
+                // "spokesman Mazar Baloch said": a people's name as the last name.
+                names++;
+                last = t;
+                t++;
+                break;
+            }
             else
             {
                 break;
@@ -731,6 +743,12 @@ internal sealed class ActorRecognizer
             RegisterPerson(doc, state, first, endExclusive, alias);
         }
     }
+
+    /// <summary>A place adjective closing a name ("Baloch", "Afridi"-like surnames): capitalised, free, and not followed
+    /// by another capitalised word (then it names a people or a place: "Baloch Liberation Army").</summary>
+    private bool IsPlaceSurname(TokenizedArticle doc, State state, int t) =>
+        doc.IsWord(t) && doc.IsCapitalised(t) && !state.Covered[t] && !state.Reserved[t] && !doc.IsCapitalised(t + 1)
+        && _gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
 
     private static bool IsParticle(TokenizedArticle doc, int t) => doc.IsWord(t) && WordLists.NameParticles.Has(doc, t);
 
@@ -991,7 +1009,9 @@ internal sealed class ActorRecognizer
         var scores = new Dictionary<string, (int Area, int Mentions)>(StringComparer.Ordinal);
         foreach (var actor in state.MentionedActors())
         {
-            if (actor.Kind == kind && IsTopInstitution(actor.Name, actor.ParentKey, kind))
+            // "the police" is a force called police, not a counter-terrorism department that ranks as one.
+            if (actor.Kind == kind && IsTopInstitution(actor.Name, actor.ParentKey, kind)
+                && (kind != ActorKind.Police || actor.Name.Contains("Police", StringComparison.OrdinalIgnoreCase)))
             {
                 var area = _knownByKey.TryGetValue(actor.Key, out var known) ? AreaScore(known, state) : 0;
                 scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1);
