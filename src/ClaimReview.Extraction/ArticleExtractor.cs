@@ -68,7 +68,7 @@ public sealed class ArticleExtractor
 
         var titleStart = article.TitleStart >= 0 ? article.TitleStart : rawText.IndexOf(article.Title, StringComparison.Ordinal);
         var doc = new TokenizedArticle(article, titleStart);
-        var actors = _actors.Recognize(doc);
+        var actors = _actors.Recognize(doc, article.Outlet);
         var facts = new ArticleFacts(article, doc, actors, _actors.Known);
         CollectPlacesAndDates(facts);
 

@@ -414,10 +414,17 @@ internal static class ClaimExtractor
                 claimant = new Claimant(group, claimant.Text ?? arm.Name);
             }
 
-            if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } root)
+            if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } topGroup
+                && BranchInParagraph(facts, d.Sentence, topGroup.Key) is { } paragraphBranch && !(announced?.Contains(paragraphBranch.Key) ?? false))
+            {
+                // "... the Central Africa Province ... Amaq claimed the attack": the province the paragraph names.
+                claimant = new Claimant(paragraphBranch, claimant.Text);
+            }
+            else if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } root)
             {
                 var e = d.EventKey is null ? null : events.Find(x => x.Key == d.EventKey);
-                var country = e?.Place.Country ?? facts.DominantCountry;
+                // Only the event's own country: an article about two countries says nothing by its most named one.
+                var country = e?.Place.Country;
                 List<string>? keys = null;
                 if (country is not null && (e?.Place.Region is { } region && branchesByArea.TryGetValue(region, out keys) || branchesByArea.TryGetValue(country, out keys)))
                 {
@@ -435,12 +442,35 @@ internal static class ClaimExtractor
                     if (count == 1 && !(announced?.Contains(only!) ?? false) && ActorByKey(facts, only!) is { } branch)
                     {
                         claimant = new Claimant(branch, claimant.Text);
+                        d.Confidence = Math.Min(d.Confidence, 0.8);
                     }
                 }
             }
 
             d.Claimant = claimant;
         }
+    }
+
+    /// <summary>The last branch of a group named in the paragraph up to the end of a sentence.</summary>
+    private static ArticleActor? BranchInParagraph(ArticleFacts facts, int sentence, string rootKey)
+    {
+        var doc = facts.Doc;
+        var first = sentence;
+        while (first > 0 && doc.Sentences[first - 1].Segment == doc.Sentences[sentence].Segment)
+        {
+            first--;
+        }
+
+        ArticleActor? found = null;
+        foreach (var (_, actor) in facts.MentionsIn(doc.Sentences[first].TokenStart, doc.Sentences[sentence].TokenEnd))
+        {
+            if (actor.Kind == ActorKind.GroupBranch && actor.RootKey == rootKey)
+            {
+                found = actor;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The institution an unnamed speaker's words name ("a police spokesman", "military officials"): the

@@ -154,6 +154,8 @@ internal sealed class ActorRecognizer
         ["Coalition"] = ActorKind.Other,
         ["Society"] = ActorKind.Other,
         ["Trust"] = ActorKind.Other,
+        ["Hospital"] = ActorKind.Other,
+        ["Clinic"] = ActorKind.Other,
     });
 
     private static readonly WordSet OrgWordSet = WordLists.Set([.. OrgWords.Keys]);
@@ -181,6 +183,11 @@ internal sealed class ActorRecognizer
         .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-nouns: " + parts[1])));
 
     private static readonly WordSet SpeakerRoles = WordLists.Set(Vocabulary.Words("speaker-roles"));
+
+    /// <summary>Last words of an institution named in plain words after a spokesperson's role.</summary>
+    private static readonly WordMap<ActorKind> InstitutionHeads = new(Vocabulary.Words("institution-heads")
+        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-heads: " + parts[1])));
 
     private static readonly WordSet SpeakerFillers = WordLists.Set(Vocabulary.Words("speaker-fillers"));
 
@@ -251,7 +258,9 @@ internal sealed class ActorRecognizer
 
     public IReadOnlyList<KnownActor> Known => _known;
 
-    public ActorFindings Recognize(TokenizedArticle doc)
+    /// <summary>Finds the article's actors. The article's own outlet (<paramref name="ownOutlet"/>, from its masthead or
+    /// credit line) is where the text appears, not an actor in it: "told the Wire" in the Wire's own story is no mention.</summary>
+    public ActorFindings Recognize(TokenizedArticle doc, string? ownOutlet = null)
     {
         var state = new State(doc);
         CountAreas(doc, state);
@@ -262,6 +271,11 @@ internal sealed class ActorRecognizer
         LinkDiscovered(doc, state);
         ResolveInstitutionWords(doc, state);
         AffiliateSpeakers(doc, state);
+        if (ownOutlet is not null)
+        {
+            state.DropOutlet(ActorKeys.For(ownOutlet));
+        }
+
         return state.Finish();
     }
 
@@ -583,7 +597,8 @@ internal sealed class ActorRecognizer
                 else if (doc.IsPunct(t, ','))
                 {
                     // "Rita Katz, director of ..." / "Muhammad Amir Rana, who heads ..."
-                    if (RoleFollows(doc, t + 1, end) || (doc.Is(t + 1, "who") && WhoVerbs.Has(doc, t + 2)))
+                    if (RoleFollows(doc, t + 1, end) || (doc.Is(t + 1, "who") && WhoVerbs.Has(doc, t + 2))
+                        || ((doc.Is(t + 1, "who") || doc.Is(t + 1, "whom")) && doc.IsWord(t + 2) && !doc.IsCapitalised(t + 2) && t - 2 == start))
                     {
                         TryPersonEndingAt(doc, state, start, t, 2, null);
                     }
@@ -633,10 +648,11 @@ internal sealed class ActorRecognizer
 
     private static bool RoleFollows(TokenizedArticle doc, int from, int end)
     {
-        var limit = Math.Min(end, from + 5);
+        // "X, director of", "X, a 34-year-old mason from".
+        var limit = Math.Min(end, from + 8);
         for (var t = from; t < limit; t++)
         {
-            if (doc.Tokens[t].Kind == TokenKind.Punct && !doc.IsPunct(t, '\''))
+            if (doc.Tokens[t].Kind == TokenKind.Punct && !doc.IsPunct(t, '\'') && !doc.IsPunct(t, '-'))
             {
                 return false;
             }
@@ -679,6 +695,14 @@ internal sealed class ActorRecognizer
             {
                 t++;
             }
+            else if (names > 0 && IsPlaceSurname(doc, state, t))
+            {
+                // "spokesman Mazar Baloch said": a people's name as the last name.
+                names++;
+                last = t;
+                t++;
+                break;
+            }
             else
             {
                 break;
@@ -719,6 +743,12 @@ internal sealed class ActorRecognizer
             RegisterPerson(doc, state, first, endExclusive, alias);
         }
     }
+
+    /// <summary>A place adjective closing a name ("Baloch", "Afridi"-like surnames): capitalised, free, and not followed
+    /// by another capitalised word (then it names a people or a place: "Baloch Liberation Army").</summary>
+    private bool IsPlaceSurname(TokenizedArticle doc, State state, int t) =>
+        doc.IsWord(t) && doc.IsCapitalised(t) && !state.Covered[t] && !state.Reserved[t] && !doc.IsCapitalised(t + 1)
+        && _gazetteer.Adjectives.TryMatch(doc, t, t + 1, out _, out _);
 
     private static bool IsParticle(TokenizedArticle doc, int t) => doc.IsWord(t) && WordLists.NameParticles.Has(doc, t);
 
@@ -851,7 +881,8 @@ internal sealed class ActorRecognizer
         }
     }
 
-    /// <summary>How often the article names each country and region (a region counts for its country too).</summary>
+    /// <summary>How often the article names each country and region (a region counts for its country too); a place
+    /// word inside an actor's name ("Baloch" in "Baloch Liberation Army") does not count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountAreas(TokenizedArticle doc, State state)
     {
@@ -859,6 +890,12 @@ internal sealed class ActorRecognizer
         {
             if (!doc.IsCapitalised(t))
             {
+                continue;
+            }
+
+            if (_trie.TryMatch(doc, t, doc.Tokens.Length, out var actorEnd, out _) && actorEnd > t + 1)
+            {
+                t = actorEnd - 1;
                 continue;
             }
 
@@ -972,7 +1009,9 @@ internal sealed class ActorRecognizer
         var scores = new Dictionary<string, (int Area, int Mentions)>(StringComparer.Ordinal);
         foreach (var actor in state.MentionedActors())
         {
-            if (actor.Kind == kind && IsTopInstitution(actor.Name, actor.ParentKey, kind))
+            // "the police" is a force called police, not a counter-terrorism department that ranks as one.
+            if (actor.Kind == kind && IsTopInstitution(actor.Name, actor.ParentKey, kind)
+                && (kind != ActorKind.Police || actor.Name.Contains("Police", StringComparison.OrdinalIgnoreCase)))
             {
                 var area = _knownByKey.TryGetValue(actor.Key, out var known) ? AreaScore(known, state) : 0;
                 scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1);
@@ -1089,7 +1128,7 @@ internal sealed class ActorRecognizer
                 if (doc.Is(t + 1, "for") || doc.Is(t + 1, "of") || doc.Is(t + 1, "at"))
                 {
                     var who = doc.Is(t + 2, "the") ? t + 3 : t + 2;
-                    return state.ActorAt(who) is { Kind: not ActorKind.Person } target ? target : named;
+                    return state.ActorAt(who) is { Kind: not ActorKind.Person } target ? target : named ?? PlainInstitution(doc, state, who, sentence);
                 }
 
                 return named;
@@ -1099,9 +1138,71 @@ internal sealed class ActorRecognizer
         return null;
     }
 
-    /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X".</summary>
+    /// <summary>"the public prosecutor's office in Wendhagen" after "a spokeswoman for": an institution the text names in
+    /// plain words (up to five words ending in an institution word, and "in/of Place"), discovered as an actor.</summary>
+    private static ArticleActor? PlainInstitution(TokenizedArticle doc, State state, int from, Sentence sentence)
+    {
+        var limit = Math.Min(sentence.TokenEnd, from + 7);
+        for (var t = from; t < limit; t++)
+        {
+            if (state.Covered[t] || !(doc.IsWord(t) || doc.IsPunct(t, '\'') || doc.Is(t, "’")))
+            {
+                return null;
+            }
+
+            if (doc.IsWord(t) && InstitutionHeads.TryGetValue(doc.Text(t), out var kind) && t > from)
+            {
+                var end = t + 1;
+                if ((doc.Is(end, "in") || doc.Is(end, "of")) && doc.IsCapitalised(end + 1) && !state.Covered[end + 1] && end + 1 < sentence.TokenEnd)
+                {
+                    end += 2;
+                }
+
+                var name = doc.Slice(doc.Tokens[from].Start, doc.Tokens[end - 1].End);
+                var actor = state.Register(name, kind, from, end);
+                state.AddMention(actor, from, end);
+                return actor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X", "a spokesman for the Y
+    /// in Z, Colonel X".</summary>
     private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation)
     {
+        var before = start - 1;
+        while (before > sentence.TokenStart && doc.IsWord(before) && WordLists.Titles.Has(doc, before) && start - before < 4)
+        {
+            before--;
+        }
+
+        if (doc.IsPunct(before, ','))
+        {
+            // "A spokesman for the Rwanda Security Forces in the province, Colonel X, said"
+            for (var r = before - 1; r >= Math.Max(sentence.TokenStart, before - 13); r--)
+            {
+                if (doc.IsWord(r) && SpeakerRoles.Has(doc, r) && (doc.Is(r + 1, "for") || doc.Is(r + 1, "of")))
+                {
+                    for (var u = r + 2; u < start; u++)
+                    {
+                        if (state.ActorAt(u) is { Kind: not ActorKind.Person } org)
+                        {
+                            return org;
+                        }
+                    }
+
+                    break;
+                }
+
+                if (doc.IsWord(r) && WordLists.SpeechVerbs.Has(doc, r))
+                {
+                    break;
+                }
+            }
+        }
+
         var t = doc.IsPunct(start - 1, ',') ? start - 2 : start - 1;
         // Titles and ranks between the role and the name: "spokesman Brigadier General X", "spokesman, Colonel X".
         while (t > sentence.TokenStart && doc.IsWord(t) && (WordLists.Titles.Has(doc, t) || doc.IsCapitalised(t)) && !SpeakerRoles.Has(doc, t) && start - t < 5)
@@ -1119,7 +1220,7 @@ internal sealed class ActorRecognizer
             return null;
         }
 
-        for (var u = t - 1; u >= Math.Max(sentence.TokenStart, t - 4); u--)
+        for (var u = t - 1; u >= Math.Max(sentence.TokenStart, t - 5); u--)
         {
             if (state.ActorAt(u) is { Kind: not ActorKind.Person } org)
             {
@@ -1131,7 +1232,7 @@ internal sealed class ActorRecognizer
                 return lastOrganisation;
             }
 
-            if (!doc.IsWord(u) && !doc.IsPunct(u, '\''))
+            if (!doc.IsWord(u) && !doc.IsPunct(u, '\'') && !doc.IsPunct(u, '(') && !doc.IsPunct(u, ')'))
             {
                 break;
             }
@@ -1292,6 +1393,12 @@ internal sealed class ActorRecognizer
         }
 
         private int[]? _mentionAt;
+
+        /// <summary>Forgets the mentions of a news outlet with this key.</summary>
+        public void DropOutlet(string key)
+        {
+            _mentions.RemoveAll(m => Actors[m.Actor] is { Kind: ActorKind.NewsOutlet } outlet && (outlet.Key == key || ActorKeys.For(outlet.Name) == key));
+        }
 
         /// <summary>The actor mentioned at a token so far, before <see cref="Finish"/>.</summary>
         public ArticleActor? ActorAt(int token) => _mentionAt is not null && token >= 0 && token < _mentionAt.Length && _mentionAt[token] >= 0 ? Actors[_mentionAt[token]] : null;

@@ -117,4 +117,35 @@ public sealed class AttributionTests
         var report = ClaimQuoting(article, "A police spokesman said").Reports.Single();
         Assert.InRange(report.Confidence, 0.0, 0.95);
     }
+
+    [Fact]
+    public void A_spokesman_for_an_institution_named_before_his_name_speaks_for_it()
+    {
+        var article = Article(
+            "A spokesman for the Rwanda Security Forces in the district, Major Didier Kanamugire, said there were no insurgents near the road.");
+
+        var claim = ClaimQuoting(article, "no insurgents near the road");
+        Assert.Equal("rwanda-security-forces", claim.ClaimantKey);
+    }
+
+    [Fact]
+    public void An_institution_named_in_plain_words_after_a_spokeswoman_is_discovered_and_claims()
+    {
+        var article = Article(
+            "Lotte Brandauer, a spokeswoman for the public prosecutor's office in Marlheim, said the fire was being treated as arson.");
+
+        var claim = ClaimQuoting(article, "treated as arson");
+        Assert.Equal("public-prosecutors-office-in-marlheim", claim.ClaimantKey);
+        Assert.Contains(article.Actors, a => a.Key == "public-prosecutors-office-in-marlheim");
+    }
+
+    [Fact]
+    public void A_claim_through_the_media_arm_goes_to_the_province_the_paragraph_names()
+    {
+        var article = Article(
+            "Fighters of the Central Africa Province raided a village on Monday. Amaq claimed the attack the next day and said 30 Christians were killed.");
+
+        var claim = ClaimQuoting(article, "Amaq claimed the attack");
+        Assert.Equal("central-africa-province", claim.ClaimantKey);
+    }
 }
