@@ -26,6 +26,9 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     public string? Country { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Outlet { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -38,11 +41,12 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     public int Undated { get; private set; }
     public IReadOnlyList<(string Value, string Label)> Kinds { get; } = [.. Enum.GetValues<EventKind>().Select(k => (SnakeCase.Name(k), Labels.Of(k)))];
     public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Outlets { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, PageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, From, To);
+        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, From, To).Reporting(db, Outlet);
         var query = filtered.Where(e => e.Date != null);
         Undated = await filtered.CountAsync(e => e.Date == null, cancellationToken);
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await query.CountAsync(cancellationToken));
@@ -59,5 +63,6 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
                     .Select(m => new MonthRow(new DateOnly(y.Key, m.Key, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), [.. m.Select(r => r.Row)]))]);
         })];
         Countries = await db.Events.AsNoTracking().Where(e => e.Country != null).Select(e => e.Country!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken);
     }
 }
