@@ -589,7 +589,8 @@ internal sealed class ArticleWriter : IDisposable
             }
             else
             {
-                long? claimant = found.ClaimantKey is not null && actorIds.TryGetValue(found.ClaimantKey, out var claimantId) ? claimantId : null;
+                // A group named only through its media arm is a known actor the article itself may not name.
+                long? claimant = found.ClaimantKey is not null && (actorIds.TryGetValue(found.ClaimantKey, out var claimantId) || _state.ActorIds.TryGetValue(found.ClaimantKey, out claimantId)) ? claimantId : null;
                 id = Insert("INSERT INTO claims (key, claimant_id, claimant_text, kind, summary, status) VALUES ($0, $1, $2, $3, $4, $5) RETURNING id",
                     found.Key, claimant, found.ClaimantText, SnakeCase.Name(found.Kind), found.Summary, SnakeCase.Name(ClaimStatus.Unverified));
                 var key = found.Key;

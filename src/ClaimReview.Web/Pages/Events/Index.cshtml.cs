@@ -23,6 +23,10 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
+    /// <summary>An actor's name or alias: only events it took part in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Outlet { get; set; }
 
@@ -36,14 +40,15 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<EventRow> Rows { get; private set; } = [];
-    public IReadOnlyList<(string Value, string Label)> Kinds { get; } = [.. Enum.GetValues<EventKind>().Select(k => (SnakeCase.Name(k), Labels.Of(k)))];
-    public IReadOnlyList<string> Countries { get; private set; } = [];
-    public IReadOnlyList<string> Outlets { get; private set; } = [];
+    public EventFilters Filters { get; private set; } = null!;
+    public string? ActorError { get; private set; }
     public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To).Reporting(db, Outlet);
+        var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        ActorError = actorError;
+        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To, actorId).Reporting(db, Outlet);
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await query.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
@@ -63,13 +68,20 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         {
             Reviewed = reviewed.GetValueOrDefault(e.Id),
         })];
-        Countries = await db.Events.AsNoTracking().Where(e => e.Country != null).Select(e => e.Country!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
-        Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken);
+        Filters = await EventFilters.LoadAsync(db, "/events", Kind, Country, Actor, From, To, cancellationToken) with
+        {
+            Outlet = Outlet,
+            Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken),
+        };
     }
 
     /// <summary>The filters the list and the timeline share.</summary>
-    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to)
+    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to, long? actorId = null)
     {
+        if (actorId is { } actor)
+        {
+            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor));
+        }
         if (SnakeCase.TryParse<EventKind>(kind, out var k))
         {
             query = query.Where(e => e.Kind == k);
