@@ -38,24 +38,24 @@ public sealed partial class ReviewJourneyTests(BrowserFixture browser) : IClassF
             await page.GetByRole(AriaRole.Link, new() { Name = "Islamic State claims responsibility for the attack in Jammu and Kashmir", Exact = true }).ClickAsync();
             mergedUrl = new Uri(page.Url).AbsolutePath;
             await page.GetByRole(AriaRole.Link, new() { Name = "Merge with another claim" }).ClickAsync();
-            await page.GetByLabel(new Regex("^Islamic State claims responsibility for the clash in Jammu and Kashmir")).CheckAsync();
+            await page.GetByLabel(new Regex("^Islamic State claims responsibility for the clash in Shopian")).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What differs" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("table.diff")).ToContainTextAsync("Summary");
             await BrowserFixture.SaveScreenshotAsync(page, "21_merge_preview");
             await page.GetByRole(AriaRole.Button, new() { Name = "Merge the two claims" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Islamic State claims responsibility for the clash in Jammu and Kashmir");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Islamic State claims responsibility for the clash in Shopian");
             survivorUrl = new Uri(page.Url).AbsolutePath;
             survivorReports = await ReportedAsync(page);
             await Assertions.Expect(page.Locator("section.history")).ToContainTextAsync("attack in Jammu and Kashmir");
 
-            // Move a report of the "province" claim to the Hind Province claim, by its number.
+            // Move a report of a catch-all claim of the group to the Hind Province claim, by its number.
             await page.GotoAsync("/claims?kind=territorial");
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("established Hind Province") }).First.ClickAsync();
             hindUrl = new Uri(page.Url).AbsolutePath;
             var hindNumber = hindUrl.Split('/')[2];
             await page.GotoAsync("/claims?kind=other");
-            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Islamic State: Isis claims") }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Islamic State: Isis seeks") }).ClickAsync();
             var quote = (await page.Locator(".quote-card blockquote").First.InnerTextAsync()).Trim();
             await page.GetByRole(AriaRole.Link, new() { Name = "Accept, remove or move…" }).First.ClickAsync();
             await page.GetByLabel("Another claim, by its number").FillAsync(hindNumber);

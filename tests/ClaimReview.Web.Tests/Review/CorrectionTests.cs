@@ -15,7 +15,7 @@ public sealed class CorrectionTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task Merging_two_claims_shows_what_differs_then_moves_the_reports_and_the_old_address_leads_to_the_survivor()
     {
         var merged = await site.ClaimAsync("kind=responsibility", "attack in Jammu and Kashmir in November 2017");
-        var survivor = await site.ClaimAsync("kind=responsibility", "clash in Jammu and Kashmir");
+        var survivor = await site.ClaimAsync("kind=responsibility", "clash in Shopian");
         var before = await site.DbAsync(db => db.ClaimReports.CountAsync(r => r.ClaimId == merged || r.ClaimId == survivor));
 
         var chooser = await site.GetAsync($"/claims/{merged}/merge");
@@ -23,7 +23,7 @@ public sealed class CorrectionTests(EditorSite site) : IClassFixture<EditorSite>
         var preview = await site.GetAsync($"/claims/{merged}/merge?with={survivor}");
         var summary = preview.QuerySelectorAll("table.diff tbody tr").Single(r => r.QuerySelector("th").Text() == "Summary");
         Assert.Contains("November 2017", summary.QuerySelectorAll("td")[0].Text(), StringComparison.Ordinal);
-        Assert.Contains("clash", summary.QuerySelectorAll("td")[1].Text(), StringComparison.Ordinal);
+        Assert.Contains("Shopian", summary.QuerySelectorAll("td")[1].Text(), StringComparison.Ordinal);
         Assert.Equal(2, preview.QuerySelectorAll(".merge-preview .quote-card").Length);
 
         var response = await site.Editor.PostFormAsync($"/claims/{merged}/merge?with={survivor}", new Dictionary<string, string>
