@@ -71,7 +71,8 @@ public sealed partial class EditorJourneyTests(BrowserFixture browser) : IClassF
         try
         {
             await admin.GotoAsync("/admin/import");
-            await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Re-import all") }).ClickAsync();
+            await admin.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Re-import all") }).ClickAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Yes, re-import all files" }).ClickAsync();
             await Assertions.Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("extracted again", new() { Timeout = 60_000 });
             await BrowserFixture.SaveScreenshotAsync(admin, "12_admin_reimport_report");
 

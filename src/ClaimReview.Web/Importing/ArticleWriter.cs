@@ -485,20 +485,54 @@ internal sealed class ArticleWriter : IDisposable
                         """, id, actorId, SnakeCase.Name(participant.Role));
                 }
             }
-            foreach (var report in found.Reports)
+        }
+        // A report goes where a person decided, else to every event its quote was on before, else to its event; never
+        // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
+        WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), (target, report) =>
+            Execute(EventReportInsert, target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
+                Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
+                report.Place?.Country, report.Confidence));
+        return ids;
+    }
+
+    /// <summary>
+    /// Writes an article's reports (each with the record its own claim or event resolved to): first every report whose
+    /// record had its quote before, or whose quote is new; then, for a quote that was on other records before, a copy
+    /// on each of them, so no record loses a report it had while the extractor still finds the quote (a person's rename,
+    /// merge or verdict changes the keys the extractor makes, never where reports are).
+    /// </summary>
+    private static void WriteReports<T>(Dictionary<string, List<long>> previous, IEnumerable<(long Id, T Report)> reports, Action<long, T> write)
+        where T : class
+    {
+        var written = new HashSet<(long, string)>();
+        var byQuote = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (id, report) in reports)
+        {
+            var quote = Quote(report);
+            byQuote.TryAdd(quote, report);
+            if ((!previous.TryGetValue(quote, out var list) || list.Contains(id)) && written.Add((id, quote)))
             {
-                // The report goes where a person decided, else where it was before, else to this event; never twice, and
-                // not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
-                foreach (var target in Targets(_previousEvents, report.Quote, id))
+                write(id, report);
+            }
+        }
+        foreach (var (quote, report) in byQuote)
+        {
+            if (previous.TryGetValue(quote, out var list))
+            {
+                foreach (var id in list.Where(id => written.Add((id, quote))))
                 {
-                    Execute(EventReportInsert, target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
-                    Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
-                        report.Place?.Country, report.Confidence);
+                    write(id, report);
                 }
             }
         }
-        return ids;
     }
+
+    private static string Quote(object report) => report switch
+    {
+        Extraction.Events.EventReport e => e.Quote,
+        Extraction.Claims.ClaimReport c => c.Quote,
+        _ => throw new ArgumentException("not a report", nameof(report)),
+    };
 
     private static readonly string EventReportInsert = $"""
         INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
@@ -562,17 +596,12 @@ internal sealed class ArticleWriter : IDisposable
 
     private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
     {
+        // As for events: a person's decision, else every claim the quote was on before, else its claim; never twice.
+        WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))), (target, report) =>
+            Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0, report.Confidence));
         foreach (var found in extraction.Claims)
         {
             var id = ids[found.Key];
-            foreach (var report in found.Reports)
-            {
-                // As for events: a person's decision, else the claim it was on before, else this claim; never twice.
-                foreach (var target in Targets(_previousClaims, report.Quote, id))
-                {
-                    Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0, report.Confidence);
-                }
-            }
             foreach (var eventKey in found.EventKeys)
             {
                 if (eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
@@ -651,11 +680,6 @@ internal sealed class ArticleWriter : IDisposable
         }
         return untaken ?? first;
     }
-
-    /// <summary>Where one report goes: every record its quote was on before (no record loses a report it had while the
-    /// extractor still finds the quote), else this record.</summary>
-    private static IReadOnlyList<long> Targets(Dictionary<string, List<long>> previous, string quote, long id) =>
-        previous.TryGetValue(quote, out var list) ? list : [id];
 
     private static void Remember(Dictionary<string, List<long>> previous, string quote, long id)
     {

@@ -161,7 +161,7 @@ public static class Decisions
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO field_sets (record_type, record_id, field, set_by, set_by_id, set_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5})
                 ON CONFLICT (record_type, record_id, field) DO UPDATE SET set_by = excluded.set_by, set_by_id = excluded.set_by_id, set_at = excluded.set_at
-                """, [entry.EntityType, id, field, entry.UserName, (object?)entry.UserId ?? DBNull.Value, ClaimReviewDb.StoredTimestamp(entry.At)], cancellationToken);
+                """, [entry.EntityType, id, field, entry.UserName, entry.UserId!, ClaimReviewDb.StoredTimestamp(entry.At)], cancellationToken);
         }
     }
 

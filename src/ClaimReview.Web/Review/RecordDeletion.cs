@@ -57,8 +57,8 @@ public sealed class RecordDeletion(ClaimReviewDb db)
         }
         var update = $"UPDATE {table} SET deleted_at = {{1}}, deleted_by = {{2}}, deleted_reason = {{3}} WHERE id = {{0}}";
         await db.Database.ExecuteSqlRawAsync(update,
-            [id, delete ? ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow) : DBNull.Value, delete ? author.UserName : DBNull.Value,
-                (object?)reason ?? DBNull.Value], cancellationToken);
+            // null, not DBNull.Value: EF Core has no type mapping for DBNull in raw SQL parameters (a restore failed with it).
+            [id, delete ? ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow) : null!, delete ? author.UserName : null!, reason!], cancellationToken);
         if (delete)
         {
             db.Record(Type(type), Id(id), AuditAction.Deleted, "deleted", title, reason);

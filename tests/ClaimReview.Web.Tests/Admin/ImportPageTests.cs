@@ -43,6 +43,27 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task Re_import_all_asks_for_confirmation_before_anything_runs()
+    {
+        await using var site = AdminSite.Create();
+        using var admin = await site.App.SignInAsync(Roles.Admin);
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
+        var runs = await db.ImportRuns.CountAsync();
+
+        var page = await admin.GetPageAsync("/admin/import");
+        Assert.Null(page.QuerySelector("form[action='/admin/import?handler=All']"));
+        var link = page.QuerySelectorAll("a").Single(a => a.Text().StartsWith("Re-import all files", StringComparison.Ordinal));
+
+        var confirm = await admin.GetPageAsync(link.GetAttribute("href")!);
+        var box = confirm.QuerySelector("#confirm")!;
+        Assert.Contains($"Re-import all {AdminSite.SeedNames.Length} files?", box.Text(), StringComparison.Ordinal);
+        Assert.Contains("what people decided", box.Text(), StringComparison.Ordinal);
+        Assert.Equal("Yes, re-import all files", box.QuerySelector("form[action='/admin/import?handler=All'] button").Text());
+        Assert.Equal(runs, await db.ImportRuns.CountAsync());
+    }
+
+    [Fact]
     public async Task Re_importing_all_files_reports_each_one_and_records_who_started_it()
     {
         await using var site = AdminSite.Create();

@@ -93,7 +93,7 @@ public sealed class EditAccessTests(EditorSite site) : IClassFixture<EditorSite>
         {
             var claimPage = await client.GetPageAsync($"/claims/{claim}");
             Assert.Equal(
-                ["verdict", "edit", "tags", "events", "counters", "split"],
+                ["verdict", "edit", "tags", "events", "counters", "split", "merge", "delete"],
                 claimPage.QuerySelectorAll("nav.edit-actions a").Select(a => a.GetAttribute("href")!.Split('/')[^1]));
             var list = await client.GetPageAsync("/claims?kind=denial");
             Assert.NotEmpty(list.QuerySelectorAll("main table tbody input[type=checkbox][form=bulk]"));

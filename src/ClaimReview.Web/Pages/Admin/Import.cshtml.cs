@@ -26,6 +26,12 @@ public sealed class ImportModel(ImportSources sources, ImportJobs jobs, ClaimRev
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
+    /// <summary>"all": the admin asked to re-import every file; the page asks them to confirm before anything runs.</summary>
+    [BindProperty(SupportsGet = true, Name = "confirm")]
+    public string? Confirm { get; set; }
+
+    public bool ConfirmingAll => string.Equals(Confirm, "all", StringComparison.Ordinal);
+
     public ImportSources.Listing Listing { get; private set; } = new([], []);
     public IReadOnlyList<ImportSources.Entry> Files { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, FilesPerPage, 0);

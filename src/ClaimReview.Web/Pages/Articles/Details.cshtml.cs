@@ -11,15 +11,17 @@ namespace ClaimReview.Web.Pages.Articles;
 public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
 {
     public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, string? Dateline, string? Byline,
-        string SourceFile, DateTimeOffset ImportedAt, string RawText);
+        string SourceFile, DateTimeOffset ImportedAt, string RawText, string? SourceUrl, long? OutletActorId);
 
     public sealed record ParagraphRow(int Ordinal, IHtmlContent Html, int Start = 0);
 
     public sealed record ActorRow(long Id, string Name, string Kind, int Mentions, IReadOnlyList<string> Names, long FirstMentionId);
 
-    public sealed record ClaimRow(long ReportId, long ClaimId, string Summary, bool Attributed);
+    /// <summary>A claim quote of the article; <see cref="Reviewed"/> when a person accepted it or moved it to its claim.</summary>
+    public sealed record ClaimRow(long ReportId, long ClaimId, string Summary, bool Attributed, bool Reviewed);
 
-    public sealed record EventRow(long ReportId, long EventId, string Label, string Toll);
+    /// <summary>An event quote of the article; <see cref="Reviewed"/> when a person accepted it or moved it to its event.</summary>
+    public sealed record EventRow(long ReportId, long EventId, string Label, string Toll, bool Reviewed);
 
     public sealed record OutsideRow(string Anchor, string Kind, string Href, string Quote);
 
@@ -35,11 +37,12 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public IReadOnlyList<ClaimRow> Claims { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<OrphanRow> Orphans { get; private set; } = [];
+    public int ReviewedCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.Dateline, a.Byline, a.SourceFile, a.ImportedAt, a.RawText))
+            .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.Dateline, a.Byline, a.SourceFile, a.ImportedAt, a.RawText, a.SourceUrl, a.OutletActorId))
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -53,7 +56,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             .Join(db.Actors, m => m.ActorId, a => a.Id, (m, a) => new { m.Id, m.Start, m.End, m.Text, ActorId = a.Id, a.Name, a.Kind })
             .OrderBy(m => m.Start).ToListAsync(cancellationToken);
         var claims = await db.ClaimReports.AsNoTracking().Where(r => r.ArticleId == id)
-            .Join(db.Claims, r => r.ClaimId, c => c.Id, (r, c) => new { r.Id, r.Start, r.End, r.AttributedToSource, ClaimId = c.Id, c.Summary })
+            .Join(db.Claims, r => r.ClaimId, c => c.Id, (r, c) => new { r.Id, r.Start, r.End, r.Quote, r.AttributedToSource, ClaimId = c.Id, c.Summary })
             .OrderBy(r => r.Start).ToListAsync(cancellationToken);
         var events = await db.EventReports.AsNoTracking().Where(r => r.ArticleId == id)
             .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new
@@ -61,6 +64,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
                 r.Id,
                 r.Start,
                 r.End,
+                r.Quote,
                 r.KilledMin,
                 r.KilledMax,
                 EventId = e.Id,
@@ -122,8 +126,15 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             .Select(g => new ActorRow(g.Key, g.First().Name, Labels.Of(g.First().Kind), g.Count(),
                 [.. g.Select(m => m.Text).Distinct(StringComparer.Ordinal)], g.First().Id))
             .OrderByDescending(a => a.Mentions).ThenBy(a => a.Name, StringComparer.Ordinal)];
-        Claims = [.. claims.Select(c => new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource))];
-        Events = [.. events.Select(e => new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax)))];
+        // Which of the article's reports a person stands behind (accepted or moved there), the rest being proposals.
+        var decided = (await db.ReportDecisions.AsNoTracking().Where(d => d.ArticleId == id && d.Decision != ReportDecisionKind.Rejected)
+                .Select(d => new { d.RecordType, d.Quote, d.RecordId }).ToListAsync(cancellationToken))
+            .Select(d => (d.RecordType, d.Quote, d.RecordId)).ToHashSet();
+        Claims = [.. claims.Select(c => new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource,
+            decided.Contains((RecordType.Claim, c.Quote, c.ClaimId))))];
+        Events = [.. events.Select(e => new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax),
+            decided.Contains((RecordType.Event, e.Quote, e.EventId))))];
+        ReviewedCount = Claims.Count(c => c.Reviewed) + Events.Count(e => e.Reviewed);
         return Page();
     }
 

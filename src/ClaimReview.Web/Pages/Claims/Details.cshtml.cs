@@ -1,6 +1,7 @@
 using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Pages.Shared;
+using ClaimReview.Web.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,14 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
 
     public sealed record EventRow(long Id, string Kind, string Date, string Place);
 
-    public sealed record QuoteRow(long ReportId, string Quote, bool Attributed);
+    /// <summary>One report with whether a person stands behind it, and whether it came after the verdict.</summary>
+    public sealed record QuoteRow(long ReportId, string Quote, bool Attributed, ReportReviewState State, bool NewSinceVerdict);
+
+    /// <summary>A report a person removed from the claim after its verdict was given (the verdict saw it).</summary>
+    public sealed record RemovedRow(long ArticleId, string ArticleTitle, string? Outlet, string Quote, string By, DateTimeOffset At);
+
+    /// <summary>Who deleted the claim, when and why (it stays restorable).</summary>
+    public sealed record DeletionRow(string By, DateTimeOffset At, string Reason);
 
     public sealed record ArticleQuotes(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyList<QuoteRow> Quotes);
 
@@ -33,15 +41,43 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public IReadOnlyList<ArticleQuotes> Articles { get; private set; } = [];
     public int ArticleCount { get; private set; }
     public int ReportCount { get; private set; }
+    public int ReviewedCount { get; private set; }
+    public int Version { get; private set; }
+    public DeletionRow? Deletion { get; private set; }
+    public IReadOnlyList<RemovedRow> RemovedSinceVerdict { get; private set; } = [];
+    public int NewSinceVerdictCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Id, c.Summary, c.Kind, c.Status, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText, c.ClaimantId, c.VerdictRationale, c.VerdictBy, c.VerdictAt })
+        // A deleted claim is still shown (with who deleted it and why) so it can be restored from its page.
+        var claim = await db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Summary,
+                c.Kind,
+                c.Status,
+                Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText,
+                c.ClaimantId,
+                c.VerdictRationale,
+                c.VerdictBy,
+                c.VerdictAt,
+                c.Version,
+                c.DeletedAt,
+                c.DeletedBy,
+                c.DeletedReason,
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
-            return NotFound();
+            // A claim merged into another leads to the one that survived.
+            return await db.RecordRedirects.AsNoTracking().Where(r => r.RecordType == RecordType.Claim && r.MergedId == id).Select(r => (long?)r.RecordId)
+                .FirstOrDefaultAsync(cancellationToken) is { } survivor ? RedirectPermanent(Links.Claim(survivor)) : NotFound();
+        }
+        Version = claim.Version;
+        if (claim.DeletedAt is { } deletedAt)
+        {
+            Deletion = new DeletionRow(claim.DeletedBy ?? "unknown", deletedAt, claim.DeletedReason ?? "");
         }
         Claim = new ClaimRow(claim.Id, claim.Summary, Labels.Of(claim.Kind), Labels.Of(claim.Status), claim.Claimant, claim.ClaimantId);
         if (claim.VerdictRationale is { } rationale)
@@ -69,8 +105,26 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
         var quotes = (await db.ClaimReports.AsNoTracking().Where(r => r.ClaimId == id && shownIds.Contains(r.ArticleId)).OrderBy(r => r.Start)
             .Select(r => new { r.Id, r.ArticleId, r.Quote, r.AttributedToSource }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ArticleId);
+        // Trust: which reports a person accepted or moved here, and which came after the verdict was given.
+        var states = await Decisions.ReportStatesAsync(db, RecordType.Claim, id, cancellationToken);
+        ReviewedCount = states.Values.Count(s => s.Status != ReportStatus.Proposed);
+        var verdictAt = claim.VerdictRationale is null ? null : claim.VerdictAt;
+        var importedAfter = verdictAt is { } v
+            ? (await db.Articles.AsNoTracking().Where(a => shownIds.Contains(a.Id) && a.ImportedAt > v).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet()
+            : [];
+        bool IsNew(long reportId, long articleId) => verdictAt is { } at
+            && (importedAfter.Contains(articleId) || (states.GetValueOrDefault(reportId) is { Status: ReportStatus.Moved, DecidedAt: { } movedAt } && movedAt > at));
         Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, a.Title, a.Outlet, a.Published,
-            [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource))]))];
+            [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource,
+                states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id)))]))];
+        NewSinceVerdictCount = Articles.Sum(a => a.Quotes.Count(q => q.NewSinceVerdict));
+        if (verdictAt is { } since)
+        {
+            RemovedSinceVerdict = await db.ReportDecisions.AsNoTracking()
+                .Where(d => d.RecordType == RecordType.Claim && d.RecordId == id && d.Decision == ReportDecisionKind.Rejected && d.DecidedAt > since)
+                .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new RemovedRow(a.Id, a.Title, a.Outlet, d.Quote, d.DecidedBy, d.DecidedAt))
+                .Take(Links.ListLimit).ToListAsync(cancellationToken);
+        }
         return Page();
     }
 

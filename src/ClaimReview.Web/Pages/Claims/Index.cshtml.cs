@@ -1,6 +1,7 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Pages.Review;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,11 @@ namespace ClaimReview.Web.Pages.Claims;
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public sealed record ClaimRow(long Id, int Version, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId, int Reports, int Articles,
-        DateTimeOffset? VerdictAt, IReadOnlyList<string> Tags);
+        DateTimeOffset? VerdictAt, IReadOnlyList<string> Tags)
+    {
+        /// <summary>How many of <see cref="Reports"/> a person accepted or moved here; the rest are only proposed.</summary>
+        public int Reviewed { get; init; }
+    }
 
     public sealed record Option(string Value, string Label);
 
@@ -116,8 +121,13 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
             .ToDictionaryAsync(g => g.Key, cancellationToken);
         var tags = (await db.ClaimTags.Where(x => ids.Contains(x.ClaimId)).Join(db.Tags, x => x.TagId, t => t.Id, (x, t) => new { x.ClaimId, t.Name })
             .ToListAsync(cancellationToken)).ToLookup(x => x.ClaimId, x => x.Name);
+        var reviewed = await db.ClaimReports.Where(r => ids.Contains(r.ClaimId)).ReviewedOnly(db).GroupBy(r => r.ClaimId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Version, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
-            counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0, c.VerdictAt, [.. tags[c.Id].Order(StringComparer.OrdinalIgnoreCase)]))];
+            counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0, c.VerdictAt, [.. tags[c.Id].Order(StringComparer.OrdinalIgnoreCase)])
+        {
+            Reviewed = reviewed.GetValueOrDefault(c.Id),
+        })];
 
         // Names to suggest in the claimant picker: the most active claimants, not every actor that ever claimed anything.
         var claimantIds = await db.Claims.AsNoTracking().Where(c => c.ClaimantId != null).GroupBy(c => c.ClaimantId!.Value)
@@ -127,7 +137,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         var allTags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         Tags = [.. allTags.Select(t => t.Name)];
         TagChoices = [.. allTags.Select(t => new BulkActions.Option(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name))];
-        Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+        Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken);
     }
 
     private IQueryable<Claim> Sorted(IQueryable<Claim> query) => Sort switch

@@ -1,5 +1,6 @@
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Pages.Shared;
+using ClaimReview.Web.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,14 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
 
     public sealed record ParticipantRow(long ActorId, string Name, string Kind, string Role);
 
-    public sealed record ReportRow(long Id, long ArticleId, string Title, string? Outlet, string Date, string? DateEvidence, string Place, string Toll, string Quote);
+    public sealed record ReportRow(long Id, long ArticleId, string Title, string? Outlet, string Date, string? DateEvidence, string Place, string Toll, string Quote)
+    {
+        /// <summary>Whether a person accepted it or moved it here, or only the extraction proposes it.</summary>
+        public ReportReviewState State { get; init; } = new(ReportStatus.Proposed, null, null);
+    }
+
+    /// <summary>Who deleted the event, when and why (it stays restorable).</summary>
+    public sealed record DeletionRow(string By, DateTimeOffset At, string Reason);
 
     public sealed record DiscrepancyValueRow(long ArticleId, string ArticleLabel, string Value, string Quote);
 
@@ -27,17 +35,44 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
     public IReadOnlyList<ParticipantRow> Participants { get; private set; } = [];
     public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
     public int ReportCount { get; private set; }
+    public int ReviewedCount { get; private set; }
+    public int Version { get; private set; }
+    public DeletionRow? Deletion { get; private set; }
     public IReadOnlyList<DiscrepancyRow> Discrepancies { get; private set; } = [];
     public IReadOnlyList<ClaimRow> Claims { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var e = await db.Events.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.Kind, x.Date, x.DateEnd, x.DatePrecision, x.DateEvidence, x.Place, x.District, x.Region, x.Country })
+        // A deleted event is still shown (with who deleted it and why) so it can be restored from its page.
+        var e = await db.Events.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id,
+                x.Kind,
+                x.Date,
+                x.DateEnd,
+                x.DatePrecision,
+                x.DateEvidence,
+                x.Place,
+                x.District,
+                x.Region,
+                x.Country,
+                x.Version,
+                x.DeletedAt,
+                x.DeletedBy,
+                x.DeletedReason,
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (e is null)
         {
-            return NotFound();
+            // An event merged into another leads to the one that survived.
+            return await db.RecordRedirects.AsNoTracking().Where(r => r.RecordType == RecordType.Event && r.MergedId == id).Select(r => (long?)r.RecordId)
+                .FirstOrDefaultAsync(cancellationToken) is { } survivor ? RedirectPermanent(Links.Event(survivor)) : NotFound();
+        }
+        Version = e.Version;
+        if (e.DeletedAt is { } deletedAt)
+        {
+            Deletion = new DeletionRow(e.DeletedBy ?? "unknown", deletedAt, e.DeletedReason ?? "");
         }
         Event = new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision), e.DatePrecision is { } p ? Labels.Of(p) : null,
             e.DateEvidence, e.Place, e.District, e.Region, e.Country);
@@ -61,6 +96,9 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
             .Select(r => new ReportRow(r.Id, r.ArticleId, r.Title, r.Outlet,
                 r.ReportedDate is null ? "" : Labels.Date(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision), r.ReportedDateEvidence,
                 Labels.Place(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry), Labels.Toll(r.KilledMin, r.KilledMax), r.Quote))];
+        var states = await Decisions.ReportStatesAsync(db, RecordType.Event, id, cancellationToken);
+        ReviewedCount = states.Values.Count(s => s.Status != ReportStatus.Proposed);
+        Reports = [.. Reports.Select(r => states.TryGetValue(r.Id, out var state) ? r with { State = state } : r)];
 
         var discrepancies = await db.Discrepancies.AsNoTracking().Where(d => d.SubjectType == SubjectType.Event && d.SubjectId == id).OrderBy(d => d.Field)
             .Select(d => new

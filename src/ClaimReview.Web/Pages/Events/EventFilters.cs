@@ -11,6 +11,11 @@ namespace ClaimReview.Web.Pages.Events;
 public sealed record EventFilters(string Action, string? Kind, string? Country, string? Actor, DateOnly? From, DateOnly? To,
     IReadOnlyList<(string Value, string Label)> Kinds, IReadOnlyList<string> Countries, IReadOnlyList<string> ActorNames)
 {
+    /// <summary>Only the events some article of this outlet reports (see <see cref="Shared.Outlets"/>).</summary>
+    public string? Outlet { get; init; }
+
+    public IReadOnlyList<string> Outlets { get; init; } = [];
+
     public static readonly IReadOnlyList<(string Value, string Label)> AllKinds = [.. Enum.GetValues<EventKind>().Select(k => (SnakeCase.Name(k), Labels.Of(k)))];
 
     public static async Task<EventFilters> LoadAsync(ClaimReviewDb db, string action, string? kind, string? country, string? actor, DateOnly? from, DateOnly? to,

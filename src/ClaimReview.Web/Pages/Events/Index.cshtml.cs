@@ -1,6 +1,7 @@
 using ClaimReview.Extraction.Events;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Pages.Review;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,11 @@ namespace ClaimReview.Web.Pages.Events;
 
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
-    public sealed record EventRow(long Id, string Kind, string Date, string Precision, string Place, int Reports, int Articles, int Discrepancies);
+    public sealed record EventRow(long Id, string Kind, string Date, string Precision, string Place, int Reports, int Articles, int Discrepancies)
+    {
+        /// <summary>How many of <see cref="Reports"/> a person accepted or moved here; the rest are only proposed.</summary>
+        public int Reviewed { get; init; }
+    }
 
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -21,6 +26,9 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     /// <summary>An actor's name or alias: only events it took part in.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Outlet { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -40,7 +48,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     {
         var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
         ActorError = actorError;
-        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To, actorId);
+        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To, actorId).Reporting(db, Outlet);
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await query.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
@@ -52,10 +60,19 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
             .ToDictionaryAsync(g => g.Key, cancellationToken);
         var discrepancies = await db.Discrepancies.Where(d => d.SubjectType == SubjectType.Event && ids.Contains(d.SubjectId)).GroupBy(d => d.SubjectId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var reviewed = await db.EventReports.Where(r => ids.Contains(r.EventId)).ReviewedOnly(db).GroupBy(r => r.EventId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Rows = [.. page.Select(e => new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision),
             e.DatePrecision is { } p ? Labels.Of(p) : "no date", Labels.Place(e.Place, e.District, e.Region, e.Country),
-            counts.TryGetValue(e.Id, out var c) ? c.Reports : 0, c?.Articles ?? 0, discrepancies.GetValueOrDefault(e.Id)))];
-        Filters = await EventFilters.LoadAsync(db, "/events", Kind, Country, Actor, From, To, cancellationToken);
+            counts.TryGetValue(e.Id, out var c) ? c.Reports : 0, c?.Articles ?? 0, discrepancies.GetValueOrDefault(e.Id))
+        {
+            Reviewed = reviewed.GetValueOrDefault(e.Id),
+        })];
+        Filters = await EventFilters.LoadAsync(db, "/events", Kind, Country, Actor, From, To, cancellationToken) with
+        {
+            Outlet = Outlet,
+            Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken),
+        };
     }
 
     /// <summary>The filters the list and the timeline share.</summary>

@@ -27,6 +27,9 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     public string? Actor { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Outlet { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -47,7 +50,7 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     {
         var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
         ActorError = actorError;
-        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, null, null, actorId);
+        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, null, null, actorId).Reporting(db, Outlet);
         var placed = filtered.Select(e => new
         {
             e.Id,
@@ -89,6 +92,10 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
         }).ToList();
         UndatedShown = items.Count(i => i.Undated);
         Chart = TimelineChart.Layout(items);
-        Filters = await EventFilters.LoadAsync(db, "/events/timeline", Kind, Country, Actor, From, To, cancellationToken);
+        Filters = await EventFilters.LoadAsync(db, "/events/timeline", Kind, Country, Actor, From, To, cancellationToken) with
+        {
+            Outlet = Outlet,
+            Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken),
+        };
     }
 }

@@ -26,7 +26,17 @@ public static class Coverage
 
     public sealed record Value(string Text, string Href, bool Disagrees, string? Note = null);
 
-    public sealed record Row(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyDictionary<Facet, IReadOnlyList<Value>> Cells);
+    /// <summary>One article of a row: an outlet's row lists every article of that outlet.</summary>
+    public sealed record ArticleRef(long Id, string Title, DateOnly? Published);
+
+    /// <summary>
+    /// One outlet's row (all its articles' reports together), or one article's when its outlet is unknown. The first
+    /// article gives <see cref="ArticleId"/>, <see cref="Title"/> and <see cref="Published"/>.
+    /// </summary>
+    public sealed record Row(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyDictionary<Facet, IReadOnlyList<Value>> Cells)
+    {
+        public IReadOnlyList<ArticleRef> Articles { get; init; } = [new(ArticleId, Title, Published)];
+    }
 
     public sealed record Matrix(IReadOnlyList<Row> Rows, int ArticleTotal, IReadOnlyDictionary<Facet, string> Disagreements);
 
@@ -100,7 +110,7 @@ public static class Coverage
             disagreements[Facet.Stance] = $"{attributed} of {claimReports.Count} reports attribute it to its source; the others state it as fact.";
         }
 
-        var rows = articles.Select(a =>
+        var perArticle = articles.Select(a =>
         {
             var cells = new Dictionary<Facet, IReadOnlyList<Value>>
             {
@@ -116,8 +126,19 @@ public static class Coverage
                     .Select(g => new Value($"{actorNames.GetValueOrDefault(g.Key)}: {string.Join(", ", g.OrderByDescending(m => m.Count).Select(m => m.Text))}",
                         Links.ArticleMention(a.Id, g.Min(m => m.FirstId)), false))],
             };
-            return new Row(a.Id, a.Title, a.Outlet, a.Published, cells.ToDictionary(c => c.Key, c => Distinct(c.Value)));
+            return (Article: a, Cells: cells);
         }).ToList();
+        // One row per outlet (its articles together, in date order); an article whose outlet is unknown keeps its own row.
+        var rows = perArticle.GroupBy(x => x.Article.Outlet is { } outlet ? "o:" + outlet.ToUpperInvariant() : "a:" + x.Article.Id, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First().Article;
+                var cells = Enum.GetValues<Facet>().ToDictionary(f => f, f => Distinct([.. g.SelectMany(x => x.Cells[f])]));
+                return new Row(first.Id, first.Title, first.Outlet, first.Published, cells)
+                {
+                    Articles = [.. g.Select(x => new ArticleRef(x.Article.Id, x.Article.Title, x.Article.Published))],
+                };
+            }).ToList();
         return new Matrix(rows, total, disagreements);
     }
 

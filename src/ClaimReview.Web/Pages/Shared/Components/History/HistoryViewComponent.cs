@@ -18,6 +18,24 @@ public sealed class HistoryViewComponent(ClaimReviewDb db) : ViewComponent
 
     public sealed record HistoryView(string EntityType, string EntityId, IReadOnlyList<EntryRow> Entries, int Total);
 
+    /// <summary>
+    /// What an entry says a person did, in words: the review actions (one entry each, naming records by title) read as
+    /// sentences ("merged another into this", "rejected reports"); other changes as action and field ("updated summary").
+    /// </summary>
+    public static string Describe(AuditAction action, string? field) => (action, field) switch
+    {
+        (AuditAction.Merged, "merged_from") => "merged another into this",
+        (AuditAction.Merged, "merged_into") => "merged into another",
+        (AuditAction.Updated, "reports_accepted") => "accepted reports",
+        (AuditAction.Unlinked, "reports_rejected") => "rejected reports",
+        (AuditAction.Updated, "report_moved") => "moved a report away",
+        (AuditAction.Updated, "not_same_as") => "kept apart from a suggested duplicate",
+        (AuditAction.Updated, "split") => "split",
+        (AuditAction.Updated, "restored") => "restored",
+        (AuditAction.Deleted, "deleted") => "deleted",
+        _ => Labels.Of(action) + (field is null ? "" : " " + Labels.Of(field)),
+    };
+
     public async Task<IViewComponentResult> InvokeAsync(string entityType, string entityId)
     {
         var cancellationToken = HttpContext.RequestAborted;
