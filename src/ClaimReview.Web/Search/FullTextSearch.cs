@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Pages.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -138,12 +139,13 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
             .ToDictionaryAsync(s => s.Id, s => s.Ordinal, cancellationToken);
         var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Outlet, a.Published }).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var shownTitles = await ArticleTitles.ForAsync(db, articles.Values.Select(a => (a.Id, a.Title)), cancellationToken);
         var hits = best.Where(b => articles.ContainsKey(b.Id)).Select(b =>
         {
             var article = articles[b.Id];
             var snippet = b.SegmentId is { } segment ? snippets.GetValueOrDefault(segment) : null;
             int? ordinal = b.SegmentId is { } s && segmentOrdinals.TryGetValue(s, out var o) ? o : null;
-            return new SearchResults.ArticleHit(article.Id, article.Title, titles.GetValueOrDefault(article.Id) ?? article.Title,
+            return new SearchResults.ArticleHit(article.Id, shownTitles[article.Id], ArticleTitles.IsUntitled(article.Title) ? shownTitles[article.Id] : titles.GetValueOrDefault(article.Id) ?? article.Title,
                 article.Outlet, article.Published, ordinal, snippet, b.Matches);
         }).ToList();
         return (hits, total);

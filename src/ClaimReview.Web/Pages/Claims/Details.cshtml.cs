@@ -69,7 +69,8 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
         var quotes = (await db.ClaimReports.AsNoTracking().Where(r => r.ClaimId == id && shownIds.Contains(r.ArticleId)).OrderBy(r => r.Start)
             .Select(r => new { r.Id, r.ArticleId, r.Quote, r.AttributedToSource }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ArticleId);
-        Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, a.Title, a.Outlet, a.Published,
+        var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
+        Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, titles[a.Id], a.Outlet, a.Published,
             [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource))]))];
         return Page();
     }

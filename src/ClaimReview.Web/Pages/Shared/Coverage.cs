@@ -41,6 +41,7 @@ public static class Coverage
             .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id).Take(RowLimit)
             .Select(a => new { a.Id, a.Title, a.Outlet, a.Published }).ToListAsync(cancellationToken);
         var ids = articles.Select(a => a.Id).ToList();
+        var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
 
         var eventReports = await db.EventReports.AsNoTracking().Where(r => eventIds.Contains(r.EventId) && ids.Contains(r.ArticleId)).OrderBy(r => r.Start)
             .Select(r => new
@@ -114,7 +115,7 @@ public static class Coverage
                     .Select(g => new Value($"{actorNames.GetValueOrDefault(g.Key)}: {string.Join(", ", g.OrderByDescending(m => m.Count).Select(m => m.Text))}",
                         Links.ArticleMention(a.Id, g.Min(m => m.FirstId)), false))],
             };
-            return new Row(a.Id, a.Title, a.Outlet, a.Published, cells.ToDictionary(c => c.Key, c => Distinct(c.Value)));
+            return new Row(a.Id, titles[a.Id], a.Outlet, a.Published, cells.ToDictionary(c => c.Key, c => Distinct(c.Value)));
         }).ToList();
         return new Matrix(rows, total, disagreements);
     }
