@@ -170,6 +170,12 @@ internal static class ClaimExtractor
 
             // Responsibility and casualty claims by a group.
             var responsibilityAt = ResponsibilityCue(facts, a, b);
+            if (responsibilityAt >= 0 && (Negated(doc, responsibilityAt, a) || DenialCue(doc, a, responsibilityAt + 1) >= 0))
+            {
+                // "no group has claimed the attack", "denied it had carried out the attack": no claim of responsibility.
+                responsibilityAt = -1;
+            }
+
             if (responsibilityAt >= 0)
             {
                 var (subject, _) = GroupSubject(context, responsibilityAt);
@@ -227,7 +233,12 @@ internal static class ClaimExtractor
             {
                 if (source.Actor is { } actor && IsGroupLike(actor))
                 {
-                    if (violence is not null)
+                    if (denialAt >= 0)
+                    {
+                        // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
+                        produced.Add(new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                    }
+                    else if (violence is not null)
                     {
                         produced.Add(new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key));
                     }
@@ -279,10 +290,10 @@ internal static class ClaimExtractor
             }
         }
 
-        return Build(facts, drafts, events);
+        return Build(facts, drafts, events, branchesByArea);
     }
 
-    private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events)
+    private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
     {
         // The article's main subject: the branch its territorial claims are most often about.
         var defaultObject = MostCommon(drafts, d => d.Kind == ClaimKind.Territorial ? d.Object : null);
@@ -291,6 +302,7 @@ internal static class ClaimExtractor
         var local = MainEventKey(events) ?? ArticleKey(facts);
         string? lastTerritorial = null;
         string? lastGroupClaim = null;
+        ResolveClaimants(facts, drafts, events, branchesByArea);
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial)
@@ -326,7 +338,10 @@ internal static class ClaimExtractor
             var reports = group.Select(d => d.Sentence).Distinct().Select(s =>
             {
                 var sentence = facts.Doc.Sentences[s];
-                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed));
+                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed))
+                {
+                    Confidence = group.Where(d => d.Sentence == s).Max(d => d.Confidence),
+                };
             }).ToList();
             var eventKeys = group.Select(d => d.EventKey).Where(k => k is not null).Select(k => k!).Distinct().ToList();
             if (first.Kind == ClaimKind.Territorial && first.Object is not null)
@@ -352,7 +367,7 @@ internal static class ClaimExtractor
             claims.Add(new ExtractedClaim(
                 group.Key,
                 first.Claimant.Actor?.Key,
-                first.Claimant.Actor is null ? first.Claimant.Text : null,
+                first.Claimant.Text,
                 first.Kind,
                 Summary(facts, events, first, facts.SentenceText(first.Sentence)),
                 eventKeys,
@@ -361,6 +376,117 @@ internal static class ClaimExtractor
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// Who really claims: a spokesman's words are his institution's claim ("X, a spokesman for the Y"), an unnamed
+    /// speaker inside an institution ("a police spokesman") makes the institution the claimant, a media arm is the
+    /// channel of its group's claim, and a group's claim of an attack in a country one of its provinces covers is
+    /// the province's (unless the article announces that province: then the group claims it). The speaker's words
+    /// are kept as the claimant text.
+    /// </summary>
+    private static void ResolveClaimants(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
+    {
+        HashSet<string>? announced = null;
+        foreach (var d in drafts)
+        {
+            if (d.Kind == ClaimKind.Territorial && d.Object is not null)
+            {
+                (announced ??= new HashSet<string>(StringComparer.Ordinal)).Add(d.Object);
+            }
+        }
+
+        foreach (var d in drafts)
+        {
+            var claimant = d.Claimant;
+            if (claimant.Actor is { Kind: ActorKind.Person, SpeaksFor: { } institution } person)
+            {
+                claimant = new Claimant(institution, person.Name);
+            }
+            else if (claimant.Actor is null && claimant.Text is { } words && InstitutionIn(facts, d.Sentence, words) is { } named)
+            {
+                claimant = new Claimant(named, words);
+                d.Confidence = Math.Min(d.Confidence, 0.9);
+            }
+
+            if (claimant.Actor is { Kind: ActorKind.MediaArm, ParentKey: { } parentKey } arm && ActorByKey(facts, parentKey) is { } group)
+            {
+                claimant = new Claimant(group, claimant.Text ?? arm.Name);
+            }
+
+            if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } root)
+            {
+                var e = d.EventKey is null ? null : events.Find(x => x.Key == d.EventKey);
+                var country = e?.Place.Country ?? facts.DominantCountry;
+                List<string>? keys = null;
+                if (country is not null && (e?.Place.Region is { } region && branchesByArea.TryGetValue(region, out keys) || branchesByArea.TryGetValue(country, out keys)))
+                {
+                    string? only = null;
+                    var count = 0;
+                    foreach (var key in keys!)
+                    {
+                        if (facts.Known.FirstOrDefault(k => k.Key == key)?.RootKey == root.Key)
+                        {
+                            only = key;
+                            count++;
+                        }
+                    }
+
+                    if (count == 1 && !(announced?.Contains(only!) ?? false) && ActorByKey(facts, only!) is { } branch)
+                    {
+                        claimant = new Claimant(branch, claimant.Text);
+                    }
+                }
+            }
+
+            d.Claimant = claimant;
+        }
+    }
+
+    /// <summary>The institution an unnamed speaker's words name ("a police spokesman", "military officials"): the
+    /// actor mentioned inside those words in the sentence.</summary>
+    private static ArticleActor? InstitutionIn(ArticleFacts facts, int sentence, string words)
+    {
+        var doc = facts.Doc;
+        var s = doc.Sentences[sentence];
+        var at = doc.Raw.IndexOf(words, s.Start, s.End - s.Start, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        foreach (var (mention, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
+        {
+            var start = doc.Tokens[mention.TokenStart].Start;
+            if (start >= at && start < at + words.Length && actor.Kind is ActorKind.Police or ActorKind.Military or ActorKind.GovernmentBody)
+            {
+                return actor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The article's actor with a key, else the known actor (a group named only through its media arm).</summary>
+    private static ArticleActor? ActorByKey(ArticleFacts facts, string key)
+    {
+        foreach (var actor in facts.Actors.Actors)
+        {
+            if (actor.Key == key)
+            {
+                return actor;
+            }
+        }
+
+        foreach (var known in facts.Known)
+        {
+            if (known.Key == key)
+            {
+                return new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas);
+            }
+        }
+
+        return null;
     }
 
     private static string? MostCommon(List<Draft> drafts, Func<Draft, string?> select)
@@ -827,6 +953,20 @@ internal static class ClaimExtractor
         return -1;
     }
 
+    /// <summary>"not", "never", "no" or "denied" shortly before a verb: "has not claimed", "no group has claimed".</summary>
+    private static bool Negated(TokenizedArticle doc, int verb, int start)
+    {
+        for (var t = verb - 1; t >= Math.Max(start, verb - 3); t--)
+        {
+            if (doc.Is(t, "not") || doc.Is(t, "never") || doc.Is(t, "no") || doc.Is(t, "nobody") || doc.Is(t, "n't"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasNoPresence(TokenizedArticle doc, int start, int end)
     {
         for (var t = start; t < end; t++)
@@ -1291,7 +1431,10 @@ internal static class ClaimExtractor
 
         public ClaimKind Kind { get; } = kind;
 
-        public Claimant Claimant { get; } = claimant;
+        public Claimant Claimant { get; set; } = claimant;
+
+        /// <summary>How sure the extractor is of the claimant and the kind (0..1).</summary>
+        public double Confidence { get; set; } = 1.0;
 
         public string? Object { get; set; } = objectKey;
 
