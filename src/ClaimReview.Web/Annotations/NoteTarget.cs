@@ -17,7 +17,13 @@ public sealed record NoteTarget(AnnotationTarget Type, long Id, string Label, st
         {
             case AnnotationTarget.Article:
                 var title = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken);
-                return title is null ? null : new NoteTarget(type, id, title, Links.Article(id, title));
+                if (title is null)
+                {
+                    return null;
+                }
+
+                title = await ArticleTitles.ForAsync(db, id, title, cancellationToken);
+                return new NoteTarget(type, id, title, Links.Article(id, title));
             case AnnotationTarget.Actor:
                 var name = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
                 return name is null ? null : new NoteTarget(type, id, name, Links.Actor(id, name));

@@ -133,7 +133,7 @@ public static class Decisions
     /// <summary>Decisions whose quote is gone from the article's current text (all articles, or one).</summary>
     public static async Task<IReadOnlyList<OrphanedDecision>> OrphanedAsync(ClaimReviewDb db, long? articleId, CancellationToken cancellationToken) =>
         await db.ReportDecisions.AsNoTracking().Where(d => d.Orphaned && (articleId == null || d.ArticleId == articleId))
-            .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { d, a.Title })
+            .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { d, Title = a.Title == "" ? "Untitled article" : a.Title })
             .OrderBy(x => x.d.ArticleId).ThenBy(x => x.d.Start)
             .Select(x => new OrphanedDecision(x.d.Id, x.d.RecordType, x.d.ArticleId, x.Title, x.d.Quote, x.d.Decision, x.d.RecordId, x.d.DecidedBy, x.d.DecidedAt))
             .ToListAsync(cancellationToken);

@@ -96,8 +96,9 @@ internal static class ReviewStore
         var articleIds = reports.Select(r => r.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Outlet }).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var titles = await Pages.Shared.ArticleTitles.ForAsync(db, articles.Values.Select(a => (a.Id, a.Title)), cancellationToken);
         return new RecordSnapshot(type, id, h.Title, h.Version, h.Deleted, [.. reports.Select(r => new ReportLine(r.Id, r.ArticleId,
-            articles.TryGetValue(r.ArticleId, out var a) ? a.Title : "", a?.Outlet, r.Quote,
+            articles.TryGetValue(r.ArticleId, out var a) ? titles[a.Id] : "", a?.Outlet, r.Quote,
             states.TryGetValue(r.Id, out var s) ? s.Status : ReportStatus.Proposed))]);
     }
 

@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Pages.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -311,6 +312,7 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
             .ToDictionaryAsync(s => s.Id, s => s.Ordinal, cancellationToken);
         var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Outlet, a.Published }).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var shownTitles = await ArticleTitles.ForAsync(db, articles.Values.Select(a => (a.Id, a.Title)), cancellationToken);
         // Which names of the matched actors each article used, for the hits found through an alias.
         var aliasHits = best.Where(b => b.Matches == 0).Select(b => b.Id).ToList();
         var names = aliasHits.Count == 0 ? new List<NameRow>() : await db.Database.SqlQuery<NameRow>($"""
@@ -325,7 +327,8 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
             var snippet = b.SegmentId is { } segment ? snippets.GetValueOrDefault(segment) : null;
             int? ordinal = b.SegmentId is { } s && segmentOrdinals.TryGetValue(s, out var o) ? o : null;
             var used = namesByArticle[b.Id].OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
-            return new SearchResults.ArticleHit(article.Id, article.Title, titles.GetValueOrDefault(article.Id) ?? article.Title,
+            return new SearchResults.ArticleHit(article.Id, shownTitles[article.Id],
+                ArticleTitles.IsUntitled(article.Title) ? shownTitles[article.Id] : titles.GetValueOrDefault(article.Id) ?? article.Title,
                 article.Outlet, article.Published, ordinal, snippet, b.Matches,
                 used.Count == 0 ? null : [.. used.Select(n => (n.Name, n.Count))], used.Count == 0 ? null : used.Min(n => n.FirstId));
         }).ToList();

@@ -75,10 +75,11 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         var namesUsed = (await db.ActorMentions.AsNoTracking().Where(m => m.ActorId == id && topIds.Contains(m.ArticleId))
             .Select(m => new { m.ArticleId, m.Text }).Distinct().ToListAsync(cancellationToken))
             .ToLookup(m => m.ArticleId, m => m.Text);
+        var titles = await ArticleTitles.ForAsync(db, articles.Values.Select(a => (a.Id, a.Title)), cancellationToken);
         Articles = [.. top.Where(t => articles.ContainsKey(t.ArticleId)).Select(t =>
         {
             var a = articles[t.ArticleId];
-            return new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, t.Mentions, [.. namesUsed[a.Id].Order(StringComparer.Ordinal)], t.FirstMentionId);
+            return new ArticleRow(a.Id, titles[a.Id], a.Outlet, a.Published, t.Mentions, [.. namesUsed[a.Id].Order(StringComparer.Ordinal)], t.FirstMentionId);
         })];
 
         ClaimsMade = await ClaimsAsync(db.Claims.Where(c => c.ClaimantId == id), cancellationToken);

@@ -119,8 +119,8 @@ public sealed class HighlightModel(ClaimReviewDb db, TimeProvider clock) : PageM
             return null;
         }
         ArticleId = article.Id;
-        ArticleTitle = article.Title;
-        ArticleUrl = Links.Article(article.Id, article.Title);
+        ArticleTitle = await ArticleTitles.ForAsync(db, article.Id, article.Title, cancellationToken);
+        ArticleUrl = Links.Article(article.Id, ArticleTitle);
         return article.RawText;
     }
 

@@ -30,6 +30,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
 
     public ArticleRow Article { get; private set; } = null!;
     public IHtmlContent TitleHtml { get; private set; } = HtmlString.Empty;
+
+    /// <summary>The title as text: the headline, or "Untitled: " and the body's first words.</summary>
+    public string DisplayTitle { get; private set; } = "";
     public IReadOnlyList<ParagraphRow> Paragraphs { get; private set; } = [];
     public IReadOnlyList<OutsideRow> Outside { get; private set; } = [];
     public IReadOnlyList<string> Boilerplate { get; private set; } = [];
@@ -100,14 +103,16 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
         // The headline is marked like the body when it can be found in the raw text; quotes anywhere else get an anchor below the body.
         // Only an occurrence before the body is the headline; a later one is inside a paragraph (and marked there).
         var bodyStart = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => s.Start).DefaultIfEmpty(raw.Length).Min();
-        var titleStart = raw.IndexOf(article.Title, StringComparison.Ordinal);
+        var firstParagraph = segments.FirstOrDefault(s => s.Kind == SegmentKind.Paragraph);
+        DisplayTitle = ArticleTitles.Display(article.Title, firstParagraph is null ? null : raw[firstParagraph.Start..firstParagraph.End]);
+        var titleStart = ArticleTitles.IsUntitled(article.Title) ? -1 : raw.IndexOf(article.Title, StringComparison.Ordinal);
         if (titleStart >= bodyStart)
         {
             titleStart = -1;
         }
         var titleEnd = titleStart + article.Title.Length;
         TitleHtml = titleStart < 0
-            ? new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(article.Title))
+            ? new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(DisplayTitle))
             : ArticleBody.Paragraph(raw, titleStart, titleEnd, spans.Where(x => x.End > titleStart && x.Start < titleEnd), withReferences: false);
         var shown = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => (s.Start, s.End)).Append((Start: titleStart, End: titleStart < 0 ? -1 : titleEnd)).ToList();
         Outside = [.. spans.Where(x => x.Kind != ArticleBody.SpanKind.Mention && !shown.Any(r => x.End > r.Start && x.Start < r.End))

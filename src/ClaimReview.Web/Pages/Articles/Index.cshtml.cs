@@ -67,7 +67,8 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
             .Select(g => new { g.Key, Count = g.Select(r => r.ClaimId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var events = await db.EventReports.Where(r => ids.Contains(r.ArticleId)).GroupBy(r => r.ArticleId)
             .Select(g => new { g.Key, Count = g.Select(r => r.EventId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        Rows = [.. page.Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published,
+        var titles = await ArticleTitles.ForAsync(db, page.Select(a => (a.Id, a.Title)), cancellationToken);
+        Rows = [.. page.Select(a => new ArticleRow(a.Id, titles[a.Id], a.Outlet, a.Published,
             actors.GetValueOrDefault(a.Id), claims.GetValueOrDefault(a.Id), events.GetValueOrDefault(a.Id)))];
 
         Outlets = await db.Articles.AsNoTracking().Where(a => a.Outlet != null).Select(a => a.Outlet!).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);

@@ -114,7 +114,8 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             : [];
         bool IsNew(long reportId, long articleId) => verdictAt is { } at
             && (importedAfter.Contains(articleId) || (states.GetValueOrDefault(reportId) is { Status: ReportStatus.Moved, DecidedAt: { } movedAt } && movedAt > at));
-        Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, a.Title, a.Outlet, a.Published,
+        var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
+        Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, titles[a.Id], a.Outlet, a.Published,
             [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource,
                 states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id)))]))];
         NewSinceVerdictCount = Articles.Sum(a => a.Quotes.Count(q => q.NewSinceVerdict));

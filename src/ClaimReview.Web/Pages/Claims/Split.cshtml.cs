@@ -75,10 +75,12 @@ public sealed class SplitModel(ClaimReviewDb db) : PageModel
                 .Select(r => new { r.Id, r.ArticleId, r.Quote, r.AttributedToSource }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ArticleId);
         var articleIds = reports.Select(g => g.Key).ToList();
-        Articles = [.. (await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
+        var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
                 .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
-                .Select(a => new { a.Id, a.Title, a.Outlet }).ToListAsync(cancellationToken))
-            .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, [.. reports[a.Id].Select(r => new ReportRow(r.Id, r.Quote, r.AttributedToSource))]))];
+                .Select(a => new { a.Id, a.Title, a.Outlet }).ToListAsync(cancellationToken);
+        var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
+        Articles = [.. articles
+            .Select(a => new ArticleRow(a.Id, titles[a.Id], a.Outlet, [.. reports[a.Id].Select(r => new ReportRow(r.Id, r.Quote, r.AttributedToSource))]))];
         return true;
     }
 }

@@ -84,16 +84,32 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
             .Select(x => new ParticipantRow(x.Id, x.Name, Labels.Of(x.Kind), Labels.Of(x.Role)))];
 
         ReportCount = await db.EventReports.CountAsync(r => r.EventId == id, cancellationToken);
-        Reports = [.. (await db.EventReports.AsNoTracking().Where(r => r.EventId == id)
+        var reports = await db.EventReports.AsNoTracking().Where(r => r.EventId == id)
             .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => new
             {
-                r.Id, r.ArticleId, a.Title, a.Outlet, a.Published, r.Start, r.Quote, r.KilledMin, r.KilledMax,
-                r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision, r.ReportedDateEvidence,
-                r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry,
+                r.Id,
+                r.ArticleId,
+                a.Title,
+                a.Outlet,
+                a.Published,
+                r.Start,
+                r.Quote,
+                r.KilledMin,
+                r.KilledMax,
+                r.ReportedDate,
+                r.ReportedDateEnd,
+                r.ReportedDatePrecision,
+                r.ReportedDateEvidence,
+                r.ReportedPlace,
+                r.ReportedDistrict,
+                r.ReportedRegion,
+                r.ReportedCountry,
             })
             .OrderBy(r => r.Published == null).ThenBy(r => r.Published).ThenBy(r => r.ArticleId).ThenBy(r => r.Start).Take(ReportLimit)
-            .ToListAsync(cancellationToken))
-            .Select(r => new ReportRow(r.Id, r.ArticleId, r.Title, r.Outlet,
+            .ToListAsync(cancellationToken);
+        var titles = await ArticleTitles.ForAsync(db, reports.Select(r => (r.ArticleId, r.Title)).Distinct(), cancellationToken);
+        Reports = [.. reports
+            .Select(r => new ReportRow(r.Id, r.ArticleId, titles[r.ArticleId], r.Outlet,
                 r.ReportedDate is null ? "" : Labels.Date(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision), r.ReportedDateEvidence,
                 Labels.Place(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry), Labels.Toll(r.KilledMin, r.KilledMax), r.Quote))];
         var states = await Decisions.ReportStatesAsync(db, RecordType.Event, id, cancellationToken);
@@ -105,7 +121,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
             {
                 d.Field,
                 Values = d.Values.OrderBy(v => v.Id)
-                    .Join(db.Articles, v => v.ArticleId, a => a.Id, (v, a) => new DiscrepancyValueRow(a.Id, a.Outlet ?? a.Title, v.Value, v.Quote)).ToList(),
+                    .Join(db.Articles, v => v.ArticleId, a => a.Id, (v, a) => new DiscrepancyValueRow(a.Id, a.Outlet ?? (a.Title == "" ? "Untitled article" : a.Title), v.Value, v.Quote)).ToList(),
             })
             .ToListAsync(cancellationToken);
         Discrepancies = [.. discrepancies.Select(d => new DiscrepancyRow(d.Field, d.Values))];

@@ -52,6 +52,7 @@ public static class Coverage
             .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id).Take(RowLimit)
             .Select(a => new { a.Id, a.Title, a.Outlet, a.Published }).ToListAsync(cancellationToken);
         var ids = articles.Select(a => a.Id).ToList();
+        var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
 
         var eventReports = await db.EventReports.AsNoTracking().Where(r => eventIds.Contains(r.EventId) && ids.Contains(r.ArticleId)).OrderBy(r => r.Start)
             .Select(r => new
@@ -134,9 +135,9 @@ public static class Coverage
             {
                 var first = g.First().Article;
                 var cells = Enum.GetValues<Facet>().ToDictionary(f => f, f => Distinct([.. g.SelectMany(x => x.Cells[f])]));
-                return new Row(first.Id, first.Title, first.Outlet, first.Published, cells)
+                return new Row(first.Id, titles[first.Id], first.Outlet, first.Published, cells)
                 {
-                    Articles = [.. g.Select(x => new ArticleRef(x.Article.Id, x.Article.Title, x.Article.Published))],
+                    Articles = [.. g.Select(x => new ArticleRef(x.Article.Id, titles[x.Article.Id], x.Article.Published))],
                 };
             }).ToList();
         return new Matrix(rows, total, disagreements);
