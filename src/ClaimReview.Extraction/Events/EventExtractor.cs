@@ -104,21 +104,12 @@ internal static class EventExtractor
 
     private static readonly WordSet TriggerWords = WordLists.Set([.. Triggers.Keys]);
 
-    private static readonly WordSet AnnouncementVerbs = WordLists.Set(
-        "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
-        "declaring", "declaration", "established", "establish", "establishes", "establishing", "establishment",
-        "creation", "created", "create", "creating", "introduced", "introducing", "unveiled", "launched");
+    private static readonly WordSet AnnouncementVerbs = WordLists.Set(Vocabulary.Words("announcement-verbs"));
 
-    private static readonly WordSet TerritorialNouns = WordLists.Set(
-        "province", "provinces", "wilayah", "wilayat", "branch", "offshoot", "chapter");
-
-    private static readonly WordSet DesignationVerbs = WordLists.Set(
-        "designated", "designates", "designating", "blacklisted", "blacklists", "proscribed", "sanctioned");
+    private static readonly WordSet DesignationVerbs = WordLists.Set(Vocabulary.Words("designation-verbs"));
 
     /// <summary>Words that make a following date the date of a statement, not of the violence it describes.</summary>
-    private static readonly WordSet StatementWords = WordLists.Set(
-        "statement", "statements", "issued", "released", "published", "said", "says", "announced", "declared", "tweeted",
-        "posted", "pointer", "poster", "video", "report", "reported", "message", "communique", "communiques", "claim");
+    private static readonly WordSet StatementDateCues = WordLists.Set(Vocabulary.Words("statement-date-cues"));
 
     public static bool IsViolence(EventKind kind) => kind is EventKind.ArmedClash or EventKind.Attack or EventKind.Bombing or EventKind.Killing;
 
@@ -182,7 +173,7 @@ internal static class EventExtractor
                     announceAt = t;
                 }
 
-                territorial |= TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
+                territorial |= WordLists.TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
                 if (designateAt < 0 && (DesignationVerbs.Has(doc, t) || (doc.Is(t, "added") && ListFollows(doc, t, sentence.TokenEnd))))
                 {
                     designateAt = t;
@@ -286,9 +277,9 @@ internal static class EventExtractor
         return events;
     }
 
-    private static readonly WordSet Spans = WordLists.Set("day", "days", "week", "weeks", "month", "months", "year", "years");
+    private static readonly WordSet Spans = WordLists.Set(Vocabulary.Words("spans"));
 
-    private static readonly WordSet Relations = WordLists.Set("after", "before", "earlier", "later", "ago");
+    private static readonly WordSet Relations = WordLists.Set(Vocabulary.Words("relations"));
 
     private static bool MentionsOtherTime(TokenizedArticle doc, int start, int end)
     {
@@ -554,7 +545,7 @@ internal static class EventExtractor
         var doc = facts.Doc;
         for (var t = e.TokenStart - 1; t >= Math.Max(sentenceStart, e.TokenStart - 4); t--)
         {
-            if (doc.IsWord(t) && StatementWords.Has(doc, t))
+            if (doc.IsWord(t) && StatementDateCues.Has(doc, t))
             {
                 return true;
             }
@@ -640,7 +631,7 @@ internal static class EventExtractor
         var s = doc.Sentences[sentence];
         for (var t = verb; t < Math.Min(s.TokenEnd, verb + 12); t++)
         {
-            if (!doc.IsWord(t) || !TerritorialNouns.Has(doc, t) || facts.Actors.MentionAt[t] >= 0)
+            if (!doc.IsWord(t) || !WordLists.TerritorialNouns.Has(doc, t) || facts.Actors.MentionAt[t] >= 0)
             {
                 continue;
             }

@@ -18,19 +18,11 @@ internal static class CasualtyReader
     /// gets no figure rather than another number from it (a year, a date).</summary>
     public const int MaxToll = 10_000_000;
 
-    private static readonly WordSet KillWords = WordLists.Set(
-        "killed", "killing", "kills", "kill", "dead", "died", "deaths", "slaughtered", "massacred", "slain", "fatalities",
-        "lives", "murdered", "executed", "beheaded");
+    private static readonly WordSet DeathWords = WordLists.Set(Vocabulary.Words("death-words"));
 
-    private static readonly WordSet InjuryWords = WordLists.Set(
-        "injured", "injuring", "injures", "wounded", "wounding", "wounds", "hurt", "injuries", "maimed", "maiming", "injury");
+    private static readonly WordSet InjuryWords = WordLists.Set(Vocabulary.Words("injury-words"));
 
-    private static readonly WordSet CountNouns = WordLists.Set(
-        "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "militants", "militant", "police",
-        "policemen", "officers", "officer", "troops", "worshippers", "children", "women", "men", "others", "terrorists",
-        "terrorist", "fighters", "fighter", "members", "member", "insurgents", "insurgent", "jihadists", "villagers",
-        "personnel", "security", "army", "were", "was", "have", "had", "been", "are", "reportedly", "also", "being",
-        "policeman", "guards", "students", "pilgrims", "miners", "farmers", "passengers", "workers");
+    private static readonly WordSet CountNouns = WordLists.Set(Vocabulary.Words("count-nouns"));
 
     private static readonly WordMap<int> NumberWords = new(new Dictionary<string, int>
     {
@@ -83,7 +75,7 @@ internal static class CasualtyReader
         var mentioned = false;
         for (var t = start; t < end; t++)
         {
-            if (doc.Tokens[t].Kind != TokenKind.Word || !KillWords.Has(doc, t))
+            if (doc.Tokens[t].Kind != TokenKind.Word || !DeathWords.Has(doc, t))
             {
                 continue;
             }

@@ -12,13 +12,13 @@ namespace ClaimReview.Extraction.Recognition;
 /// </summary>
 internal static class DateRecognizer
 {
-    private static readonly WordSet YearLeads = WordLists.Set("in", "since", "by", "of", "from", "until", "till", "during", "before", "after", "year", "around", "through", "throughout");
+    private static readonly WordSet YearLeads = WordLists.Set(Vocabulary.Words("year-leads"));
 
-    private static readonly WordSet MonthLeads = WordLists.Set("in", "since", "by", "of", "from", "until", "till", "during", "before", "after", "early", "late", "mid", "last", "this", "next", "around", "through");
+    private static readonly WordSet MonthLeads = WordLists.Set(Vocabulary.Words("month-leads"));
 
-    private static readonly WordSet WeekdayLeads = WordLists.Set("on", "since", "until", "till", "by", "this", "from", "before", "after", "late", "early");
+    private static readonly WordSet WeekdayLeads = WordLists.Set(Vocabulary.Words("weekday-leads"));
 
-    private static readonly WordSet DayParts = WordLists.Set("night", "morning", "evening", "afternoon", "overnight");
+    private static readonly WordSet DayParts = WordLists.Set(Vocabulary.Words("day-parts"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Find(TokenizedArticle doc, int start, int end, List<DateExpression> found)

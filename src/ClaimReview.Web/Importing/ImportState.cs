@@ -65,7 +65,7 @@ internal sealed class ImportState
                 (participantKeys.TryGetValue(p.EventId, out var list) ? list : participantKeys[p.EventId] = []).Add(key);
             }
         }
-        await foreach (var e in db.Events.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var e in db.Events.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.EventIds[e.Key] = e.Id;
             state.EventKeys[e.Id] = e.Key;
@@ -77,9 +77,22 @@ internal sealed class ImportState
                     participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
             }
         }
-        await foreach (var c in db.Claims.AsNoTracking().Select(c => new { c.Id, c.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Deleted claims and events keep their keys (hidden, not re-created).
+        await foreach (var c in db.Claims.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.ClaimIds[c.Key] = c.Id;
+        }
+        // A claim or event merged into another: its key leads to the survivor.
+        await foreach (var r in db.RecordRedirects.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (r.RecordType == RecordType.Claim)
+            {
+                state.ClaimIds[r.Key] = r.RecordId;
+            }
+            else if (r.RecordType == RecordType.Event)
+            {
+                state.EventIds[r.Key] = r.RecordId;
+            }
         }
         return state;
     }

@@ -108,7 +108,10 @@ public sealed class NotesTests(AnnotationSite site) : IClassFixture<AnnotationSi
         var note = NoteOnPage(page, id)!;
         // The text is there, as text: a page that dropped the note would prove nothing.
         Assert.Contains("<script>alert('note')</script>", note.QuerySelector(".note-body").Text(), StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("script, img, svg, iframe, object, embed"));
+        Assert.Empty(note.QuerySelectorAll("script, img, svg, iframe, object, embed"));
+        // Elsewhere only the app's own: scripts served from the app (or inert JSON-LD data), drawings without handlers.
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") || s.GetAttribute("type") == "application/ld+json", s.OuterHtml));
+        Assert.Empty(page.QuerySelectorAll("img, iframe, object, embed"));
         foreach (var element in page.QuerySelectorAll("*"))
         {
             Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
