@@ -63,6 +63,8 @@ app.UseRouting();
 // the output cache comes after authorization, so a cached page is never served to someone who may not see it.
 app.UseAuthentication();
 app.UseAuthorization();
+// A form beyond the limits (fields, key length, broken multipart, body size) answers 400 or 413 before a page reads it.
+app.UseMiddleware<FormLimits>();
 app.UseOutputCache();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
 app.MapRazorPages();

@@ -98,6 +98,8 @@ public sealed class ImportSources(ImportOptions options)
                 cancellationToken.ThrowIfCancellationRequested();
                 if (source.FullPath is null)
                 {
+                    // Skipped by the importer too (a pipe, a device, a link loop or a link leading outside): say why.
+                    files.Add(new Entry(folder, source.Name, Path.Combine(path, source.Name), 0, default, SourceState.Problem, source.Error, null));
                     continue;
                 }
                 var taken = folder == SourceFolder.Uploads && seedNames.Contains(source.Name);

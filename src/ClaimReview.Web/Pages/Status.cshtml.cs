@@ -11,17 +11,22 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    // The code is read from the route, never bound: a POST re-executed here may carry a form that cannot be read
+    // (too many fields, broken multipart), and binding would read it again.
+    public void OnGet() => Describe();
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int code)
+    private void Describe()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 400;
         (Heading, Explanation) = code switch
         {
             404 => ("Page not found", "There is no page at this address. The record may have been merged or removed, or the link is mistyped."),
             403 => ("Not allowed", "Your role does not allow this: verdicts, tags and edits need the Editor role; imports, users and the audit log need Admin. Ask an admin if you need it."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
+            413 => ("Too large", "What was sent is larger than this page accepts. Uploads are limited to the size shown on the Import page."),
+            429 => ("Too many attempts", "Too many attempts from here in a short time. Wait a minute and try again."),
             _ => ($"Error {code}", "The request could not be completed."),
         };
         // Direct visits to /status/404 keep a 200; re-executed requests keep their original code.

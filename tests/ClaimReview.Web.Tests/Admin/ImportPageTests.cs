@@ -87,7 +87,7 @@ public sealed class ImportPageTests
         var states = AdminSite.States(page);
         Assert.Equal("unchanged", states[names[0]]);
         Assert.Equal("unchanged", states["005_new.txt"]);
-        Assert.Equal("new", states["006_empty.txt"]); // it failed, so it is still not imported
+        Assert.Equal("refused", states["006_empty.txt"]); // an empty file is never read: listed as refused, with the reason
 
         await using var scope = site.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
