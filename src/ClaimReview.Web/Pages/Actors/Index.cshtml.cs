@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Recognition;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -33,16 +34,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Actors.AsNoTracking();
-        if (SnakeCase.TryParse<ActorKind>(Kind, out var kind))
-        {
-            query = query.Where(a => a.Kind == kind);
-        }
-        if (!string.IsNullOrWhiteSpace(Name))
-        {
-            var pattern = $"%{Name.Trim()}%";
-            query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(x => EF.Functions.Like(x.Text, pattern)));
-        }
+        var query = RecordQueries.Actors(db, RecordFilter.FromQuery(Request.Query, RecordKind.Actors));
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
 
         var ordered = Sort == "mentions"

@@ -1,5 +1,6 @@
 using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Claims;
 
-public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
+public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, ClaimReviewMarkup claimReview) : PageModel
 {
     public const int ArticleLimit = 60;
 
@@ -33,6 +34,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public IReadOnlyList<ArticleQuotes> Articles { get; private set; } = [];
     public int ArticleCount { get; private set; }
     public int ReportCount { get; private set; }
+
+    /// <summary>schema.org ClaimReview markup for a claim with a verdict (JSON with &lt; &gt; &amp; escaped), embedded as a data block; null without one.</summary>
+    public string? ClaimReviewJsonLd { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -71,6 +75,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             .ToLookup(r => r.ArticleId);
         Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, a.Title, a.Outlet, a.Published,
             [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource))]))];
+        ClaimReviewJsonLd = await claimReview.ForClaimAsync(id, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/", cancellationToken);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -62,27 +63,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Claims.AsNoTracking();
-        if (SnakeCase.TryParse<ClaimKind>(Kind, out var kind))
-        {
-            query = query.Where(c => c.Kind == kind);
-        }
-        if (SnakeCase.TryParse<ClaimStatus>(Status, out var status))
-        {
-            query = query.Where(c => c.Status == status);
-        }
-        if (Claimant is { } claimantId)
-        {
-            query = query.Where(c => c.ClaimantId == claimantId);
-        }
-        if (!string.IsNullOrWhiteSpace(Tag))
-        {
-            query = query.Where(c => c.Tags.Any(t => db.Tags.Any(x => x.Id == t.TagId && x.Name == Tag)));
-        }
-        if (!string.IsNullOrWhiteSpace(Outlet))
-        {
-            query = query.Where(c => c.Reports.Any(r => db.Articles.Any(a => a.Id == r.ArticleId && a.Outlet == Outlet)));
-        }
+        var query = RecordQueries.Claims(db, RecordFilter.FromQuery(Request.Query, RecordKind.Claims));
 
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await Sorted(query)

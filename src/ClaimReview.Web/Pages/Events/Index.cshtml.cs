@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Events;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -52,25 +53,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         Countries = await db.Events.AsNoTracking().Where(e => e.Country != null).Select(e => e.Country!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The filters the list and the timeline share.</summary>
-    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to)
-    {
-        if (SnakeCase.TryParse<EventKind>(kind, out var k))
-        {
-            query = query.Where(e => e.Kind == k);
-        }
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            query = query.Where(e => e.Country == country);
-        }
-        if (from is { } f)
-        {
-            query = query.Where(e => (e.DateEnd ?? e.Date) >= f);
-        }
-        if (to is { } t)
-        {
-            query = query.Where(e => e.Date <= t);
-        }
-        return query;
-    }
+    /// <summary>The filters the list and the timeline share (<see cref="RecordQueries.Events(IQueryable{Event}, RecordFilter)"/>).</summary>
+    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to) =>
+        RecordQueries.Events(query, new RecordFilter { EventKind = kind, Country = string.IsNullOrWhiteSpace(country) ? null : country, From = from, To = to });
 }
