@@ -58,6 +58,9 @@ event=$(q "SELECT event_id FROM event_reports GROUP BY event_id ORDER BY COUNT(*
 term=$(q "SELECT COALESCE(place, district, region, country) FROM events WHERE id = $event")
 term=${term:-Daesh}
 common=propaganda
+# An alias of the most-mentioned actor that is not its name: the alias-aware search counts every mention of the actor.
+alias=$(q "SELECT text FROM actor_aliases WHERE actor_id = $actor AND text <> (SELECT name FROM actors WHERE id = $actor) ORDER BY length(text) DESC LIMIT 1")
+alias=${alias:-Daesh}
 echo "== Records: article $article, actor $actor (most mentioned), claim $claim and event $event (most reported), search '$term' and '$common'"
 
 # The app: Release, production environment, warnings-only logging so the console is not the bottleneck.
@@ -94,7 +97,7 @@ fi
 cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$1"; }
-declare -a names=(healthz article actor claim claim-coverage event event-coverage search search-common)
+declare -a names=(healthz article actor claim claim-coverage event event-coverage search search-common search-alias timeline network actors claims-text)
 declare -A paths=(
   [healthz]="/healthz"
   [article]="/articles/$article"
@@ -105,6 +108,11 @@ declare -A paths=(
   [event-coverage]="/events/$event/coverage"
   [search]="/search?q=$(urlencode "$term")"
   [search-common]="/search?q=$common"
+  [search-alias]="/search?q=$(urlencode "$alias")"
+  [timeline]="/events/timeline"
+  [network]="/network"
+  [actors]="/actors"
+  [claims-text]="/claims?q=claimed"
 )
 
 echo "== wrk: $threads threads, $connections connections, $duration per page (after a 3 s warm-up)"

@@ -71,9 +71,10 @@ internal sealed class ChangeRecorder
             return;
         }
         TouchesData = true;
-        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or SuppressedParticipant or ActorRedirect)
+        if (entity is SuppressedAlias or SuppressedClaimCounter or SuppressedClaimEvent or SuppressedParticipant or ActorRedirect
+            or FieldSet or ReportDecision or RecordRedirect or SuggestedLink or LinkDecision)
         {
-            return; // bookkeeping that accompanies an audited change (an unlink, a merge)
+            return; // decisions that accompany an audited change (an unlink, a merge, a review action with its own entry)
         }
         var linked = entry.State == EntityState.Added ? AuditAction.Linked : AuditAction.Unlinked;
         switch (entity)
@@ -92,9 +93,6 @@ internal sealed class ChangeRecorder
                 return;
             case EventParticipant participant when entry.State != EntityState.Modified:
                 _entries.Add(new Pending(entry, linked, "participant", null, null, () => DescribeParticipant(participant.ActorId, participant.Role)));
-                return;
-            case ReportAssignment assignment:
-                _entries.Add(new Pending(entry, entry.State == EntityState.Deleted ? AuditAction.Unlinked : AuditAction.Linked, "report", null, null, () => assignment.Quote));
                 return;
         }
         switch (entry.State)
@@ -217,7 +215,6 @@ internal sealed class ChangeRecorder
         ClaimTag x => ("claim", Id(x.ClaimId)),
         ClaimEvent x => ("claim", Id(x.ClaimId)),
         ClaimCounter x => ("claim", Id(x.ClaimId)),
-        ReportAssignment x => ("claim", Id(x.ClaimId)),
         ActorAlias x => ("actor", Id(x.ActorId)),
         EventParticipant x => ("event", Id(x.EventId)),
         IdentityUser x => ("user", x.Id),

@@ -6,7 +6,8 @@ namespace ClaimReview.Web.Claims;
 
 /// <summary>
 /// Splits a wrongly merged claim: the chosen reports move to a new claim with the same claimant and kind and the
-/// editor's summary. Each moved report leaves a <see cref="ReportAssignment"/> so a re-import keeps it there.
+/// editor's summary. Each moved report leaves a "moved" <see cref="ReportDecision"/> (article and quote) so every
+/// re-import keeps it there.
 /// </summary>
 public sealed class ClaimSplitter(ClaimReviewDb db)
 {
@@ -44,7 +45,7 @@ public sealed class ClaimSplitter(ClaimReviewDb db)
 
         var n = 1;
         var key = SplitKey(claim.Key, n);
-        while (await db.Claims.AnyAsync(c => c.Key == key, cancellationToken))
+        while (await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Key == key, cancellationToken))
         {
             key = SplitKey(claim.Key, ++n);
         }
@@ -61,25 +62,14 @@ public sealed class ClaimSplitter(ClaimReviewDb db)
         db.Claims.Add(created);
         await db.SaveChangesAsync(cancellationToken);
 
-        var articleIds = moving.Select(r => r.ArticleId).Distinct().ToList();
-        var assignments = (await db.ReportAssignments.Where(a => articleIds.Contains(a.ArticleId)).ToListAsync(cancellationToken))
-            .ToDictionary(a => (a.ArticleId, a.Quote));
         foreach (var report in moving)
         {
+            await Review.ReviewStore.DecideAsync(db, RecordType.Claim, report.ArticleId, report.Quote, report.Start, report.End,
+                ReportDecisionKind.Moved, created.Id, cancellationToken);
             report.ClaimId = created.Id;
-            if (assignments.TryGetValue((report.ArticleId, report.Quote), out var assignment))
-            {
-                assignment.ClaimId = created.Id;
-            }
-            else
-            {
-                assignment = new ReportAssignment { ArticleId = report.ArticleId, Quote = report.Quote, ClaimId = created.Id };
-                db.ReportAssignments.Add(assignment);
-                assignments.Add((report.ArticleId, report.Quote), assignment);
-            }
         }
         db.Record("claim", claim.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Updated, "split",
-            $"{reports.Count} reports", $"{moving.Count} moved to claim #{created.Id}: {text}");
+            $"{reports.Count} reports", $"{moving.Count} moved to {Review.RecordTitles.Claim(text)} (#{created.Id})");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SplitResult(created.Id, null);

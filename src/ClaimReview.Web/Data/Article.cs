@@ -9,11 +9,17 @@ public sealed class Article
     public required string RawText { get; set; }
     public required string Title { get; set; }
     public string? Outlet { get; set; }
+    /// <summary>The outlet as an actor (a news outlet), when a person chose or added it.</summary>
+    public long? OutletActorId { get; set; }
     public DateOnly? Published { get; set; }
     public string? Dateline { get; set; }
     public string? Byline { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The address the article was published at, when a person gave it.</summary>
+    public string? SourceUrl { get; set; }
+    /// <summary>Raised by every save by a person; a form loaded at an older version is refused.</summary>
+    public int Version { get; set; }
 
     public List<ArticleSegment> Segments { get; } = [];
 }

@@ -27,6 +27,10 @@ public sealed class Claim
     public DateTimeOffset? VerdictAt { get; set; }
     /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
     public int Version { get; set; }
+    /// <summary>Set when a person deleted the claim (soft: hidden from every page, restorable); with who and why.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+    public string? DeletedReason { get; set; }
 
     public List<ClaimReport> Reports { get; } = [];
     public List<ClaimEvent> Events { get; } = [];
@@ -44,6 +48,8 @@ public sealed class ClaimReport
     public int Start { get; set; }
     public int End { get; set; }
     public bool AttributedToSource { get; set; }
+    /// <summary>How sure the extractor was of this report (0..1); the review queue lists the unsure ones.</summary>
+    public double Confidence { get; set; } = 1.0;
 }
 
 public sealed class ClaimEvent

@@ -44,7 +44,11 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
     public DbSet<SuppressedClaimCounter> SuppressedClaimCounters => Set<SuppressedClaimCounter>();
     public DbSet<SuppressedAlias> SuppressedAliases => Set<SuppressedAlias>();
     public DbSet<SuppressedParticipant> SuppressedParticipants => Set<SuppressedParticipant>();
-    public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
+    public DbSet<FieldSet> FieldSets => Set<FieldSet>();
+    public DbSet<ReportDecision> ReportDecisions => Set<ReportDecision>();
+    public DbSet<RecordRedirect> RecordRedirects => Set<RecordRedirect>();
+    public DbSet<SuggestedLink> SuggestedLinks => Set<SuggestedLink>();
+    public DbSet<LinkDecision> LinkDecisions => Set<LinkDecision>();
 
     /// <summary>
     /// Adds an audit entry by hand, for changes made set-based (ExecuteUpdate) that the change tracker cannot see,
@@ -85,12 +89,17 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // Entries added by hand (Record) for set-based changes, then the tracker's: each also says who set which field.
+            var audited = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (Author is not null && changes.Entries.Count > 0)
             {
-                AuditEntries.AddRange(changes.ToAuditEntries(Author));
+                var recorded = changes.ToAuditEntries(Author).ToList();
+                AuditEntries.AddRange(recorded);
+                audited.AddRange(recorded);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
+            await Review.Decisions.RecordFieldSetsAsync(this, audited, cancellationToken);
             await Database.ExecuteSqlRawAsync("UPDATE data_revision SET value = value + 1", cancellationToken);
             if (ownTransaction is not null)
             {
@@ -134,6 +143,9 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         {
             e.ToTable("articles");
             e.HasIndex(a => a.SourceFile).IsUnique();
+            e.HasIndex(a => a.OutletActorId);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<Actor>().WithMany().HasForeignKey(a => a.OutletActorId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Segments).WithOne().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ArticleSegment>(e =>
@@ -170,6 +182,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
             e.HasIndex(v => v.Key).IsUnique();
             e.HasIndex(v => v.Date);
             e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasQueryFilter(v => v.DeletedAt == null);
             e.HasMany(v => v.Participants).WithOne().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(v => v.Reports).WithOne().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -194,6 +207,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
             e.HasIndex(c => c.ClaimantId);
             e.HasIndex(c => new { c.Kind, c.Status });
             e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasQueryFilter(c => c.DeletedAt == null);
             e.HasOne(c => c.Claimant).WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Reports).WithOne().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Events).WithOne().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
@@ -306,13 +320,36 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
             e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Actor>().WithMany().HasForeignKey(x => x.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<ReportAssignment>(e =>
+        modelBuilder.Entity<FieldSet>(e =>
         {
-            e.ToTable("report_assignments");
-            e.HasKey(x => new { x.ArticleId, x.Quote });
-            e.HasIndex(x => x.ClaimId);
+            e.ToTable("field_sets");
+            e.HasKey(x => new { x.RecordType, x.RecordId, x.Field });
+        });
+        modelBuilder.Entity<ReportDecision>(e =>
+        {
+            e.ToTable("report_decisions");
+            e.HasIndex(x => new { x.ArticleId, x.RecordType, x.Quote }).IsUnique();
+            e.HasIndex(x => new { x.RecordType, x.RecordId });
             e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RecordRedirect>(e =>
+        {
+            e.ToTable("record_redirects");
+            e.HasKey(x => new { x.RecordType, x.Key });
+            e.HasIndex(x => new { x.RecordType, x.RecordId });
+            e.HasIndex(x => new { x.RecordType, x.MergedId });
+        });
+        modelBuilder.Entity<SuggestedLink>(e =>
+        {
+            e.ToTable("link_suggestions");
+            e.HasIndex(x => x.ArticleId);
+            e.HasIndex(x => new { x.RecordType, x.Status });
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LinkDecision>(e =>
+        {
+            e.ToTable("link_decisions");
+            e.HasKey(x => new { x.RecordType, x.RecordId, x.CandidateId });
         });
 
         modelBuilder.Entity<DataRevisionRow>(e =>

@@ -38,13 +38,104 @@ public sealed class SuppressedAlias
     public required string Text { get; set; }
 }
 
-/// <summary>
-/// A report an editor moved to another claim (splitting a wrongly merged claim): when the importer finds this quote
-/// in this article again, the report goes to <see cref="ClaimId"/>, whatever claim the extractor matched it to.
-/// </summary>
-public sealed class ReportAssignment
+/// <summary>The kinds of record decisions and field sets are about; stored as their lower_snake_case names (the audit log's entity types).</summary>
+public enum RecordType
 {
+    Article,
+    Actor,
+    Claim,
+    Event,
+}
+
+/// <summary>
+/// Who last set one field of one record (a person's edit, link or merge; "created" for a record a person created).
+/// Written by <see cref="ClaimReviewDb.SaveChangesAsync(bool, CancellationToken)"/> for every audited change, in the same
+/// transaction. The importer never overwrites a field a person set; <c>Review/Decisions</c> answers from these rows.
+/// </summary>
+public sealed class FieldSet
+{
+    public RecordType RecordType { get; set; }
+    public long RecordId { get; set; }
+    public required string Field { get; set; }
+    public required string SetBy { get; set; }
+    public string? SetById { get; set; }
+    public DateTimeOffset SetAt { get; set; }
+}
+
+public enum ReportDecisionKind
+{
+    /// <summary>The report belongs to <see cref="ReportDecision.RecordId"/>, as proposed.</summary>
+    Accepted,
+    /// <summary>The report is not a report of any claim (or event): no import adds it again.</summary>
+    Rejected,
+    /// <summary>The report belongs to <see cref="ReportDecision.RecordId"/>, whatever record the extractor proposes.</summary>
+    Moved,
+}
+
+/// <summary>
+/// A person's decision about one report: anchored on the article and the quote (offsets kept as the place to look),
+/// re-anchored like highlights when the article's text changes, and <see cref="Orphaned"/> (listed, never dropped) while
+/// the quote is gone. Every import routes the article's reports by these rows, inside its own statements.
+/// </summary>
+public sealed class ReportDecision
+{
+    public long Id { get; set; }
+    /// <summary><see cref="RecordType.Claim"/> or <see cref="RecordType.Event"/>.</summary>
+    public RecordType RecordType { get; set; }
     public long ArticleId { get; set; }
     public required string Quote { get; set; }
-    public long ClaimId { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public bool Orphaned { get; set; }
+    public ReportDecisionKind Decision { get; set; }
+    /// <summary>The claim or event the report belongs to (accepted, moved), or the one it was rejected from.</summary>
+    public long? RecordId { get; set; }
+    public required string DecidedBy { get; set; }
+    public string? DecidedById { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+}
+
+/// <summary>A claim or event merged into another: the merged record's key (and id) lead to the survivor from then on.</summary>
+public sealed class RecordRedirect
+{
+    public RecordType RecordType { get; set; }
+    public required string Key { get; set; }
+    public long RecordId { get; set; }
+    public long? MergedId { get; set; }
+}
+
+public enum SuggestionStatus
+{
+    Proposed,
+    Confirmed,
+    Rejected,
+}
+
+/// <summary>
+/// A proposal of the extractor (<c>ArticleExtraction.Suggestions</c>): this article's claim or event
+/// (<see cref="RecordId"/>) is possibly the same as <see cref="CandidateId"/>. Replaced on every extraction of the
+/// article; a pair a person rejected or confirmed is not proposed again (<see cref="LinkDecision"/>).
+/// </summary>
+public sealed class SuggestedLink
+{
+    public long Id { get; set; }
+    public long ArticleId { get; set; }
+    public RecordType RecordType { get; set; }
+    public long RecordId { get; set; }
+    public long CandidateId { get; set; }
+    public double Score { get; set; }
+    public required string Reason { get; set; }
+    public SuggestionStatus Status { get; set; }
+}
+
+/// <summary>What a person said of a suggested pair: confirmed (the two were merged) or rejected (never suggested again).</summary>
+public sealed class LinkDecision
+{
+    public RecordType RecordType { get; set; }
+    public long RecordId { get; set; }
+    public long CandidateId { get; set; }
+    public SuggestionStatus Status { get; set; }
+    public required string DecidedBy { get; set; }
+    public string? DecidedById { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
 }

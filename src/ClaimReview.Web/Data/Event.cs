@@ -17,6 +17,10 @@ public sealed class Event
     public string? Country { get; set; }
     /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
     public int Version { get; set; }
+    /// <summary>Set when a person deleted the event (soft: hidden from every page, restorable); with who and why.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+    public string? DeletedReason { get; set; }
 
     public List<EventParticipant> Participants { get; } = [];
     public List<EventReport> Reports { get; } = [];
@@ -48,4 +52,6 @@ public sealed class EventReport
     public string? ReportedDistrict { get; set; }
     public string? ReportedRegion { get; set; }
     public string? ReportedCountry { get; set; }
+    /// <summary>How sure the extractor was of this report (0..1); the review queue lists the unsure ones.</summary>
+    public double Confidence { get; set; } = 1.0;
 }

@@ -4,6 +4,7 @@ using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Review;
 using ClaimReview.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,13 +30,12 @@ internal sealed class ArticleWriter : IDisposable
     private readonly List<long> _batchArticles = [];
     private readonly HashSet<long> _batchEvents = [];
     private bool _batchUpdated;
-    // What the article's previous extraction attached its quotes to. A claim or event someone worked on keeps the
-    // reports it had, whatever key the extractor now gives them (an editor renamed, re-parented or merged an actor the
-    // key is made from); a record whose key changed is found again by the same words in the same article.
-    private readonly Dictionary<string, long> _previousClaims = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _workedClaims = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _previousEvents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _workedEvents = new(StringComparer.Ordinal);
+    // What the article's previous extraction attached its quotes to (reports a person decided on excepted: they stay as
+    // they are). A report stays on the record it was on, whatever key the extractor now gives it (an editor renamed,
+    // re-parented or merged an actor the key is made from), so no decision anywhere moves another record's reports;
+    // a record whose key changed is found again by the same words in the same article.
+    private readonly Dictionary<string, List<long>> _previousClaims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _previousEvents = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
@@ -114,7 +114,9 @@ internal sealed class ArticleWriter : IDisposable
             var actorIds = WriteActors(extraction, articleId);
             var eventIds = WriteEvents(extraction, articleId, actorIds);
             touched.UnionWith(eventIds.Values);
-            WriteClaims(extraction, articleId, actorIds, eventIds);
+            var claimIds = WriteClaims(extraction, articleId, actorIds);
+            WriteClaimLinks(extraction, articleId, claimIds, eventIds);
+            WriteSuggestions(extraction, articleId, claimIds, eventIds);
             transaction.Release("article");
             _batchArticles.Add(articleId);
             _batchEvents.UnionWith(touched);
@@ -144,39 +146,32 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// After a changed article drops records, removes what no report supports and no person has worked on: a record
-    /// with a verdict, a tag, a note, a moved report or any entry in the audit log stays, report or not.
+    /// After a changed article drops records, removes what no report supports and no person has worked on
+    /// (<see cref="Decisions"/>: a verdict, a tag, a note, a field set, a decided report, a merge, a deletion), report or not.
     /// </summary>
     private void RemoveOrphans()
     {
-        var claims = Keys("""
-            DELETE FROM claims WHERE status = 'unverified'
-              AND NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
-              AND NOT EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = claims.id)
-              AND NOT EXISTS (SELECT 1 FROM report_assignments a WHERE a.claim_id = claims.id)
-              AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'claim' AND n.target_id = claims.id)
-              AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(claims.id AS TEXT))
-              AND NOT EXISTS (SELECT 1 FROM claim_counters k JOIN audit_entries e
-                                ON e.entity_type = 'claim' AND e.entity_id = CAST(k.claim_id AS TEXT) AND e.field = 'counters' AND e.new_value = 'claim #' || claims.id
-                              WHERE k.countered_claim_id = claims.id)
+        // Whether a person worked on a record is answered in one place (Review/Decisions), from the decision rows.
+        var claims = Keys($"""
+            DELETE FROM claims WHERE NOT EXISTS (SELECT 1 FROM claim_reports r WHERE r.claim_id = claims.id)
+              AND NOT {Decisions.ClaimWorkedSql("claims.id")}
             RETURNING key
             """);
-        var events = Keys("""
+        var events = Keys($"""
             DELETE FROM events
              WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = events.id)
                AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = events.id)
-               AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'event' AND n.target_id = events.id)
-               AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST(events.id AS TEXT))
+               AND NOT {Decisions.EventWorkedSql("events.id")}
             RETURNING key
             """);
-        var actors = Keys("""
+        var actors = Keys($"""
             DELETE FROM actors WHERE origin = 'discovered'
               AND NOT EXISTS (SELECT 1 FROM actor_mentions m WHERE m.actor_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.claimant_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.actor_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM actors k WHERE k.parent_id = actors.id)
-              AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'actor' AND n.target_id = actors.id)
-              AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'actor' AND e.entity_id = CAST(actors.id AS TEXT))
+              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.outlet_actor_id = actors.id)
+              AND NOT {Decisions.ActorWorkedSql("actors.id")}
             RETURNING key
             """);
         // Later chunks of this run must not point at what was just removed.
@@ -192,6 +187,7 @@ internal sealed class ArticleWriter : IDisposable
             }
         }
         _state.KnownEvents.RemoveAll(k => events.Contains(k.Key));
+        _state.KnownClaims.RemoveAll(k => claims.Contains(k.Key));
         foreach (var key in actors)
         {
             _state.ActorIds.Remove(key);
@@ -262,102 +258,100 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// An event reported by several articles takes what most of them say, level by level (country, then region,
-    /// district and place among the reports that agree so far), and the day most reports give; the first report
-    /// imported no longer decides. Outliers stay visible as discrepancies.
+    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle"/>, the same
+    /// rules the discrepancies and the coverage page use); the first report imported no longer decides. Outliers stay
+    /// visible as discrepancies.
     /// </summary>
     private void Settle(long eventId, List<ArticleEventReport> reports)
     {
-        var places = reports.Select(r => r.Report.Place).OfType<PlaceRef>().ToList();
-        var country = Majority(places.Select(p => p.Country));
-        places = [.. places.Where(p => p.Country is null || p.Country == country)];
-        var region = Majority(places.Select(p => p.Region));
-        places = [.. places.Where(p => p.Region is null || p.Region == region)];
-        var district = Majority(places.Select(p => p.District));
-        places = [.. places.Where(p => p.District is null || p.District == district)];
-        var place = Majority(places.Select(p => p.Place));
-        var days = reports.Select(r => r.Report.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).ToList();
-        var day = days.GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        var consensus = ReportAgreement.Settle([.. reports.Select(r => r.Report)]);
+        var (place, district, region, country) = consensus.Place;
+        var day = consensus.Day;
 
         // A place or date a person set is theirs: the reports' consensus never overwrites it. Checked in the statement,
         // under the chunk's write lock, so an edit saved while a long import runs counts too.
         if (country is not null || region is not null || district is not null || place is not null)
         {
-            Execute("""
+            Execute($"""
                 UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0
-                   AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT)
-                                     AND e.field IN ('place', 'district', 'region', 'country'))
+                   AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.PlaceFields)}
                 """, eventId, place, district, region, country);
         }
         if (day is not null)
         {
-            Execute("""
+            Execute($"""
                 UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0
-                   AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST($0 AS TEXT)
-                                     AND e.field IN ('date', 'date_end', 'date_precision', 'date_evidence'))
+                   AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.DateFields)}
                 """, eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
         }
     }
 
-    /// <summary>The value most often given (ties: the one given first); null when none is given.</summary>
-    private static string? Majority(IEnumerable<string?> values) =>
-        values.OfType<string>().Select((v, i) => (v, i)).GroupBy(x => x.v, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.i)).Select(g => g.Key).FirstOrDefault();
-
     private long UpsertArticle(string sourceFile, string hash, ArticleExtraction extraction, HashSet<long> touched)
     {
         var parsed = extraction.Article;
+        _previousClaims.Clear();
+        _previousEvents.Clear();
         long id;
         if (_state.ArticleIds.TryGetValue(sourceFile, out id))
         {
-            // The previous extraction's evidence goes; the records it pointed at stay, matched again by key, or by quote
-            // when their key changed. Reports an editor moved elsewhere (a split) do not speak for the claim they left.
-            _previousClaims.Clear();
-            _workedClaims.Clear();
-            _previousEvents.Clear();
-            _workedEvents.Clear();
-            using (var reader = Command("""
-                SELECT r.event_id, r.quote,
-                       EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'event' AND e.entity_id = CAST(r.event_id AS TEXT))
-                       OR EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'event' AND n.target_id = r.event_id)
-                  FROM event_reports r WHERE r.article_id = $0
+            // People's decisions about the article's reports are re-anchored on the new text first (orphaned while a
+            // quote is gone). The previous extraction's evidence goes, except the reports a person decided on (kept as
+            // they are); every other report goes back to the record it was on whatever key the extractor gives it now
+            // (an editor's rename, parent change or merge changes keys), and a new quote follows its key.
+            Decisions.ReanchorReports(_connection, _transaction!, id, parsed.RawText);
+            using (var reader = Command($"""
+                SELECT r.event_id, r.quote, {Decisions.ReportKeptSql(RecordType.Event, "r")} FROM event_reports r WHERE r.article_id = $0
                 """, id).ExecuteReader())
             {
                 while (reader.Read())
                 {
                     touched.Add(reader.GetInt64(0));
-                    _previousEvents.TryAdd(reader.GetString(1), reader.GetInt64(0));
-                    if (reader.GetBoolean(2))
+                    if (!reader.GetBoolean(2))
                     {
-                        _workedEvents.TryAdd(reader.GetString(1), reader.GetInt64(0));
+                        Remember(_previousEvents, reader.GetString(1), reader.GetInt64(0));
                     }
                 }
             }
-            using (var reader = Command("""
-                SELECT r.claim_id, r.quote,
-                       c.status <> 'unverified'
-                       OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = r.claim_id)
-                       OR EXISTS (SELECT 1 FROM annotations n WHERE n.target_type = 'claim' AND n.target_id = r.claim_id)
-                       OR EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(r.claim_id AS TEXT))
-                  FROM claim_reports r JOIN claims c ON c.id = r.claim_id
-                 WHERE r.article_id = $0 AND NOT EXISTS (SELECT 1 FROM report_assignments a WHERE a.article_id = r.article_id AND a.quote = r.quote)
+            using (var reader = Command($"""
+                SELECT r.claim_id, r.quote FROM claim_reports r WHERE r.article_id = $0 AND NOT {Decisions.ReportKeptSql(RecordType.Claim, "r")}
                 """, id).ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    _previousClaims.TryAdd(reader.GetString(1), reader.GetInt64(0));
-                    if (reader.GetBoolean(2))
-                    {
-                        _workedClaims.TryAdd(reader.GetString(1), reader.GetInt64(0));
-                    }
+                    Remember(_previousClaims, reader.GetString(1), reader.GetInt64(0));
                 }
             }
             Execute("DELETE FROM actor_mentions WHERE article_id = $0", id);
-            Execute("DELETE FROM event_reports WHERE article_id = $0", id);
-            Execute("DELETE FROM claim_reports WHERE article_id = $0", id);
-            Execute("DELETE FROM article_segments WHERE article_id = $0", id);
+            // A kept report is written again where its decision puts it, at the quote's place in the new text (a fresh
+            // row, so the chunk's search indexing sees it like the others), and the old rows go.
+            var lastEventReport = Scalar("SELECT COALESCE(MAX(id), 0) FROM event_reports WHERE article_id = $0", id);
             Execute("""
-                UPDATE articles SET content_hash = $1, raw_text = $2, title = $3, outlet = $4, published = $5, dateline = $6, byline = $7, updated_at = $8
+                INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+                    reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
+                SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.killed_min, r.killed_max, r.reported_date, r.reported_date_end,
+                       r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country, r.confidence
+                  FROM report_decisions d JOIN event_reports r ON r.article_id = d.article_id AND r.quote = d.quote
+                 WHERE d.article_id = $0 AND d.record_type = 'event' AND d.decision <> 'rejected' AND d.orphaned = 0
+                 GROUP BY d.id HAVING r.id = MIN(r.id)
+                """, id);
+            Execute("DELETE FROM event_reports WHERE article_id = $0 AND id <= $1", id, lastEventReport);
+            var lastClaimReport = Scalar("SELECT COALESCE(MAX(id), 0) FROM claim_reports WHERE article_id = $0", id);
+            Execute("""
+                INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
+                SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.attributed_to_source, r.confidence
+                  FROM report_decisions d JOIN claim_reports r ON r.article_id = d.article_id AND r.quote = d.quote
+                 WHERE d.article_id = $0 AND d.record_type = 'claim' AND d.decision <> 'rejected' AND d.orphaned = 0
+                 GROUP BY d.id HAVING r.id = MIN(r.id)
+                """, id);
+            Execute("DELETE FROM claim_reports WHERE article_id = $0 AND id <= $1", id, lastClaimReport);
+            Execute("DELETE FROM article_segments WHERE article_id = $0", id);
+            Execute("DELETE FROM link_suggestions WHERE article_id = $0", id);
+            // Outlet and publication date a person set are theirs.
+            Execute($"""
+                UPDATE articles SET content_hash = $1, raw_text = $2, title = $3,
+                       outlet = CASE WHEN {Decisions.FieldSetSql(RecordType.Article, "$0", "outlet", "outlet_actor_id")} THEN outlet ELSE $4 END,
+                       published = CASE WHEN {Decisions.FieldSetSql(RecordType.Article, "$0", "published")} THEN published ELSE $5 END,
+                       dateline = $6, byline = $7, updated_at = $8
                 WHERE id = $0
                 """, id, hash, parsed.RawText, parsed.Title, parsed.Outlet, Date(parsed.Published), parsed.Dateline, parsed.Byline, _now);
             Annotations.HighlightAnchor.Reanchor(_connection, _transaction!, id, parsed.RawText);
@@ -420,9 +414,9 @@ internal sealed class ArticleWriter : IDisposable
             if (actor.ParentKey is not null && !_state.ActorsWithParent.Contains(id)
                 && (ids.TryGetValue(actor.ParentKey, out var parentId) || _state.ActorIds.TryGetValue(actor.ParentKey, out parentId)) && parentId != id)
             {
-                Execute("""
+                Execute($"""
                     UPDATE actors SET parent_id = $1 WHERE id = $0 AND parent_id IS NULL
-                       AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.entity_type = 'actor' AND e.entity_id = CAST($0 AS TEXT) AND e.field = 'parent_id')
+                       AND NOT {Decisions.FieldSetSql(RecordType.Actor, "$0", "parent_id")}
                     """, id, parentId);
                 _onCommit.Add(() => _state.ActorsWithParent.Add(id));
             }
@@ -444,21 +438,23 @@ internal sealed class ArticleWriter : IDisposable
         foreach (var found in extraction.Events)
         {
             long id;
-            if (!ids.ContainsKey(found.Key) && Previous(_workedEvents, found.Reports.Select(r => r.Quote)) is { } workedEvent)
+            if (ids.TryGetValue(found.Key, out id))
             {
-                // An event someone worked on keeps this article's report, whatever the key says now.
-                id = workedEvent;
+                // a second event of this article under the same key
             }
-            else if (ids.TryGetValue(found.Key, out id) || _state.EventIds.TryGetValue(found.Key, out id))
+            else if (Previous(_previousEvents, found.Reports.Select(r => r.Quote), _state.EventIds.GetValueOrDefault(found.Key), ids.Values) is { } previousEvent)
             {
-                // known by its key
-            }
-            else if (Previous(_previousEvents, found.Reports.Select(r => r.Quote)) is { } previousEvent)
-            {
-                // The same report as before under a new key: the same event.
+                // The same report as before: the same event, whatever its key says now.
                 id = previousEvent;
                 var renamed = found.Key;
-                _onCommit.Add(() => _state.EventIds[renamed] = previousEvent);
+                if (!_state.EventIds.ContainsKey(renamed))
+                {
+                    _onCommit.Add(() => _state.EventIds.TryAdd(renamed, previousEvent));
+                }
+            }
+            else if (_state.EventIds.TryGetValue(found.Key, out id))
+            {
+                // known by its key
             }
             else
             {
@@ -473,10 +469,8 @@ internal sealed class ArticleWriter : IDisposable
                 {
                     _state.EventIds[created.Key] = createdId;
                     _state.EventKeys[createdId] = created.Key;
-                    if (created.Date is { Date: not null } date)
-                    {
-                        _state.KnownEvents.Add(new KnownEvent(created.Key, created.Kind, date, created.Place, [.. created.Participants.Select(p => p.ActorKey)]));
-                    }
+                    _state.KnownEvents.Add(new KnownEvent(created.Key, created.Kind, created.Date ?? new ResolvedDate(null, null, null, ""), created.Place,
+                        [.. created.Participants.Select(p => p.ActorKey)]));
                 });
             }
             ids[found.Key] = id;
@@ -493,60 +487,91 @@ internal sealed class ArticleWriter : IDisposable
             }
             foreach (var report in found.Reports)
             {
-                Execute("""
-                    INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
-                        reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country)
-                    VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                    """, id, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date), Date(report.Date?.End),
-                    Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region, report.Place?.Country);
+                // The report goes where a person decided, else where it was before, else to this event; never twice, and
+                // not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
+                foreach (var target in Targets(_previousEvents, report.Quote, id))
+                {
+                    Execute(EventReportInsert, target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
+                    Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
+                        report.Place?.Country, report.Confidence);
+                }
             }
         }
         return ids;
     }
 
-    private void WriteClaims(ArticleExtraction extraction, long articleId, Dictionary<string, long> actorIds, Dictionary<string, long> eventIds)
+    private static readonly string EventReportInsert = $"""
+        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+            reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
+        SELECT COALESCE({Decisions.DecidedRecordSql(RecordType.Event, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2")}
+           AND NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.article_id = $1 AND x.quote = $2
+                             AND x.event_id = COALESCE({Decisions.DecidedRecordSql(RecordType.Event, "$1", "$2")}, $0))
+        """;
+
+    private static readonly string ClaimReportInsert = $"""
+        INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
+        SELECT COALESCE({Decisions.DecidedRecordSql(RecordType.Claim, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Claim, "$1", "$2")}
+           AND NOT EXISTS (SELECT 1 FROM claim_reports x WHERE x.article_id = $1 AND x.quote = $2
+                             AND x.claim_id = COALESCE({Decisions.DecidedRecordSql(RecordType.Claim, "$1", "$2")}, $0))
+        """;
+
+    private Dictionary<string, long> WriteClaims(ArticleExtraction extraction, long articleId, Dictionary<string, long> actorIds)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var found in extraction.Claims)
         {
-            if (!ids.ContainsKey(found.Key) && Previous(_workedClaims, found.Reports.Select(r => r.Quote)) is { } workedClaim)
+            if (ids.ContainsKey(found.Key))
             {
-                // A claim someone worked on (verdict, tag, note, edit) keeps this article's reports, whatever the key says now.
-                ids[found.Key] = workedClaim;
+                continue;
             }
-            else if (!ids.ContainsKey(found.Key) && !_state.ClaimIds.ContainsKey(found.Key)
-                && Previous(_previousClaims, found.Reports.Select(r => r.Quote)) is { } previousClaim)
+            if (Previous(_previousClaims, found.Reports.Select(r => r.Quote), _state.ClaimIds.GetValueOrDefault(found.Key), ids.Values) is { } previousClaim)
             {
-                // The same words as before under a new key: the same claim, with its verdict, tags and notes.
+                // The same words as before: the same claim, with its verdict, tags and notes, whatever its key says now.
                 ids[found.Key] = previousClaim;
                 var renamed = found.Key;
-                _onCommit.Add(() => _state.ClaimIds[renamed] = previousClaim);
+                if (!_state.ClaimIds.ContainsKey(renamed))
+                {
+                    _onCommit.Add(() => _state.ClaimIds.TryAdd(renamed, previousClaim));
+                }
             }
-            else if (!ids.ContainsKey(found.Key) && !_state.ClaimIds.TryGetValue(found.Key, out var id))
+            else if (_state.ClaimIds.TryGetValue(found.Key, out var id))
             {
-                long? claimant = found.ClaimantKey is not null && actorIds.TryGetValue(found.ClaimantKey, out var claimantId) ? claimantId : null;
+                ids[found.Key] = id;
+            }
+            else
+            {
+                // A group named only through its media arm is a known actor the article itself may not name.
+                long? claimant = found.ClaimantKey is not null && (actorIds.TryGetValue(found.ClaimantKey, out var claimantId) || _state.ActorIds.TryGetValue(found.ClaimantKey, out claimantId)) ? claimantId : null;
                 id = Insert("INSERT INTO claims (key, claimant_id, claimant_text, kind, summary, status) VALUES ($0, $1, $2, $3, $4, $5) RETURNING id",
                     found.Key, claimant, found.ClaimantText, SnakeCase.Name(found.Kind), found.Summary, SnakeCase.Name(ClaimStatus.Unverified));
                 var key = found.Key;
                 var createdId = id;
-                _onCommit.Add(() => _state.ClaimIds[key] = createdId);
+                var known = ExtractionContext.KnownClaimOf(found);
+                _onCommit.Add(() =>
+                {
+                    _state.ClaimIds[key] = createdId;
+                    _state.KnownClaims.Add(known);
+                });
                 ids[found.Key] = id;
             }
-            else if (!ids.ContainsKey(found.Key))
-            {
-                ids[found.Key] = _state.ClaimIds[found.Key];
-            }
         }
+        return ids;
+    }
+
+    private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
+    {
         foreach (var found in extraction.Claims)
         {
             var id = ids[found.Key];
             foreach (var report in found.Reports)
             {
-                // A report an editor moved to another claim (a split) goes there again.
-                Execute("""
-                    INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source)
-                    VALUES (COALESCE((SELECT a.claim_id FROM report_assignments a WHERE a.article_id = $1 AND a.quote = $2), $0), $1, $2, $3, $4, $5)
-                    """, id, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0);
+                // As for events: a person's decision, else the claim it was on before, else this claim; never twice.
+                foreach (var target in Targets(_previousClaims, report.Quote, id))
+                {
+                    Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0, report.Confidence);
+                }
             }
             foreach (var eventKey in found.EventKeys)
             {
@@ -571,17 +596,77 @@ internal sealed class ArticleWriter : IDisposable
         }
     }
 
-    /// <summary>The record the article's previous extraction attached one of these quotes to, if any.</summary>
-    private static long? Previous(Dictionary<string, long> previous, IEnumerable<string> quotes)
+    /// <summary>
+    /// The extractor's weaker matches, as proposals for editors: this article's record is possibly the same as an existing
+    /// one. A pair a person already confirmed (merged) or rejected is not proposed again (checked in the statement).
+    /// </summary>
+    private void WriteSuggestions(ArticleExtraction extraction, long articleId, Dictionary<string, long> claimIds, Dictionary<string, long> eventIds)
     {
-        foreach (var quote in quotes)
+        foreach (var suggestion in extraction.Suggestions)
         {
-            if (previous.TryGetValue(quote, out var id))
+            var (own, known, type) = suggestion.Kind == LinkKind.Claim
+                ? (claimIds, _state.ClaimIds, RecordType.Claim)
+                : (eventIds, _state.EventIds, RecordType.Event);
+            if ((own.TryGetValue(suggestion.Key, out var recordId) || known.TryGetValue(suggestion.Key, out recordId))
+                && (own.TryGetValue(suggestion.CandidateKey, out var candidateId) || known.TryGetValue(suggestion.CandidateKey, out candidateId))
+                && recordId != candidateId)
             {
-                return id;
+                Execute("""
+                    INSERT INTO link_suggestions (article_id, record_type, record_id, candidate_id, score, reason, status)
+                    SELECT $0, $1, $2, $3, $4, $5, 'proposed'
+                     WHERE NOT EXISTS (SELECT 1 FROM link_decisions d WHERE d.record_type = $1
+                                         AND ((d.record_id = $2 AND d.candidate_id = $3) OR (d.record_id = $3 AND d.candidate_id = $2)))
+                       AND NOT EXISTS (SELECT 1 FROM link_suggestions s WHERE s.article_id = $0 AND s.record_type = $1 AND s.record_id = $2 AND s.candidate_id = $3)
+                    """, articleId, SnakeCase.Name(type), recordId, candidateId, Math.Clamp(suggestion.Score, 0, 1), suggestion.Reason);
             }
         }
-        return null;
+    }
+
+    /// <summary>
+    /// The record the article's previous extraction attached these quotes to, if any: the one the key names when it is
+    /// among them, else one no other record of this article took yet, else the first.
+    /// </summary>
+    private static long? Previous(Dictionary<string, List<long>> previous, IEnumerable<string> quotes, long keyed, IEnumerable<long> taken)
+    {
+        long? first = null;
+        long? untaken = null;
+        foreach (var quote in quotes)
+        {
+            if (!previous.TryGetValue(quote, out var list))
+            {
+                continue;
+            }
+            foreach (var id in list)
+            {
+                if (id == keyed)
+                {
+                    return id;
+                }
+                first ??= id;
+                if (untaken is null && !taken.Contains(id))
+                {
+                    untaken = id;
+                }
+            }
+        }
+        return untaken ?? first;
+    }
+
+    /// <summary>Where one report goes: every record its quote was on before (no record loses a report it had while the
+    /// extractor still finds the quote), else this record.</summary>
+    private static IReadOnlyList<long> Targets(Dictionary<string, List<long>> previous, string quote, long id) =>
+        previous.TryGetValue(quote, out var list) ? list : [id];
+
+    private static void Remember(Dictionary<string, List<long>> previous, string quote, long id)
+    {
+        if (!previous.TryGetValue(quote, out var list))
+        {
+            previous[quote] = [id];
+        }
+        else if (!list.Contains(id))
+        {
+            list.Add(id);
+        }
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -589,6 +674,8 @@ internal sealed class ArticleWriter : IDisposable
     private static string? Name(DatePrecision? precision) => precision is { } p ? SnakeCase.Name(p) : null;
 
     private long Insert(string sql, params object?[] values) => (long)Command(sql, values).ExecuteScalar()!;
+
+    private long Scalar(string sql, params object?[] values) => Convert.ToInt64(Command(sql, values).ExecuteScalar(), CultureInfo.InvariantCulture);
 
     private void Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
 

@@ -18,6 +18,8 @@ public static class ClaimReviewServices
         services.AddSingleton<SchemaMigrator>();
         services.AddDbContext<ClaimReviewDb>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<DatabaseOptions>().ConnectionString)
+            // Deleted claims and events are hidden by a query filter; their reports are never read without their record.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning))
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         services.AddSingleton(sp => ImportOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ArticleImporter>();
@@ -32,6 +34,13 @@ public static class ClaimReviewServices
         services.AddSingleton<DataRevision>();
         services.AddAccounts();
         services.AddSingleton<Annotations.MarkdownRenderer>();
+        // People's review decisions (Review/): one service per kind of action, thin over the database.
+        services.AddScoped<Review.ReportReview>();
+        services.AddScoped<Review.RecordMerger>();
+        services.AddScoped<Review.EventSplitter>();
+        services.AddScoped<Review.RecordDeletion>();
+        services.AddScoped<Review.SuggestionReview>();
+        services.AddScoped<Review.ArticleMetadataEditor>();
         return services;
     }
 }

@@ -175,14 +175,14 @@ public sealed class ClaimEditTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal($"{original.Key}~split-1", copy.Key);
         Assert.Equal((original.ClaimantId, original.Kind), (copy.ClaimantId, copy.Kind));
         var reports = await site.DbAsync(db => db.ClaimReports.Where(r => moved.Contains(r.Id)).ToListAsync());
-        var assignments = await site.DbAsync(db => db.ReportAssignments.ToListAsync());
+        var decisions = await site.DbAsync(db => db.ReportDecisions.ToListAsync());
         Assert.All(reports, r =>
         {
             Assert.Equal(created, r.ClaimId);
-            Assert.Contains(assignments, a => a.ArticleId == r.ArticleId && a.Quote == r.Quote && a.ClaimId == created);
+            Assert.Contains(decisions, d => d.ArticleId == r.ArticleId && d.Quote == r.Quote && d.RecordId == created
+                && d is { RecordType: RecordType.Claim, Decision: ReportDecisionKind.Moved, Orphaned: false });
         });
         Assert.Contains(await site.AuditAsync("claim", created), a => a.Action == AuditAction.Created);
-        Assert.Contains(await site.AuditAsync("claim", created), a => a is { Action: AuditAction.Linked, Field: "report" });
         Assert.Contains(await site.AuditAsync("claim", id), a => a is { Action: AuditAction.Updated, Field: "split" });
     }
 

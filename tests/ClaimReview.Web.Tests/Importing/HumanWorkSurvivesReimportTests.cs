@@ -94,7 +94,18 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
         db.Claims.Add(split);
         await db.SaveChangesAsync();
         moved.ClaimId = split.Id;
-        db.ReportAssignments.Add(new ReportAssignment { ArticleId = moved.ArticleId, Quote = moved.Quote, ClaimId = split.Id });
+        db.ReportDecisions.Add(new ReportDecision
+        {
+            RecordType = RecordType.Claim,
+            ArticleId = moved.ArticleId,
+            Quote = moved.Quote,
+            Start = moved.Start,
+            End = moved.End,
+            Decision = ReportDecisionKind.Moved,
+            RecordId = split.Id,
+            DecidedBy = "editor@example.test",
+            DecidedAt = DateTimeOffset.UtcNow,
+        });
 
         // A claim unlinked from its event, and a counter mark removed: both suppressed for later imports.
         var link = await db.ClaimEvents.FirstAsync(x => x.ClaimId != claim.Id);

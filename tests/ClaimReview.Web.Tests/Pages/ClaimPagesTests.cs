@@ -10,11 +10,11 @@ public sealed class ClaimPagesTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("territorial", r.QuerySelectorAll("td")[2].TextContent));
 
-        var claimant = territorial.QuerySelectorAll("select#claimant option").First(o => o.TextContent == "Islamic State").GetAttribute("value");
-        var byClaimant = await site.GetAsync($"/claims?claimant={claimant}");
+        var claimant = territorial.QuerySelectorAll("datalist#claimant-names option").First(o => o.GetAttribute("value") == "Islamic State").GetAttribute("value");
+        var byClaimant = await site.GetAsync($"/claims?claimant={Uri.EscapeDataString(claimant!)}");
         Assert.NotEmpty(byClaimant.QuerySelectorAll("main table tbody tr"));
         Assert.All(byClaimant.QuerySelectorAll("main table tbody tr"), r => Assert.Equal("Islamic State", r.QuerySelectorAll("td")[1].Text()));
-        Assert.Equal("selected", byClaimant.QuerySelector($"select#claimant option[value='{claimant}']")!.GetAttribute("selected"));
+        Assert.Equal("Islamic State", byClaimant.QuerySelector("input#claimant")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -26,7 +26,12 @@ public sealed class XssTests
             // The hostile text is on the page, as text: a page that failed or left it out would prove nothing.
             Assert.True(document.Body!.TextContent.Contains("<script>", StringComparison.Ordinal)
                 || document.Body.TextContent.Contains("onerror", StringComparison.Ordinal), $"{url} does not show the hostile text");
-            Assert.Empty(document.QuerySelectorAll("script"));
+            // Only the app's own script files (wwwroot/js), never inline script.
+            Assert.All(document.QuerySelectorAll("script"), s =>
+            {
+                Assert.StartsWith("/js/", s.GetAttribute("src") ?? "", StringComparison.Ordinal);
+                Assert.Equal("", s.TextContent);
+            });
             Assert.Empty(document.QuerySelectorAll("img"));
             Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
         }

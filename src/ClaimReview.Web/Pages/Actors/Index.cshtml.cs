@@ -1,6 +1,5 @@
 using ClaimReview.Extraction.Recognition;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +19,15 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
-    /// <summary>"mentions" (most mentioned first) or "name" (default).</summary>
+    /// <summary>"mentions" (most mentioned first), "articles", "kind" or "name" (default).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
+
+    /// <summary>Also list the actors no article mentions (lexicon entries nobody has named yet); hidden by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public int Unmentioned { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
@@ -34,12 +39,35 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = RecordQueries.Actors(db, RecordFilter.FromQuery(Request.Query, RecordKind.Actors));
-        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+        var query = db.Actors.AsNoTracking();
+        if (SnakeCase.TryParse<ActorKind>(Kind, out var kind))
+        {
+            query = query.Where(a => a.Kind == kind);
+        }
+        if (!string.IsNullOrWhiteSpace(Name))
+        {
+            var pattern = $"%{Name.Trim()}%";
+            query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(x => EF.Functions.Like(x.Text, pattern)));
+        }
+        if (!All)
+        {
+            var total = await query.CountAsync(cancellationToken);
+            query = query.Where(a => db.ActorMentions.Any(m => m.ActorId == a.Id));
+            Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+            Unmentioned = total - Paging.Total;
+        }
+        else
+        {
+            Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+        }
 
-        var ordered = Sort == "mentions"
-            ? query.OrderByDescending(a => db.ActorMentions.Count(m => m.ActorId == a.Id)).ThenBy(a => a.Name)
-            : query.OrderBy(a => a.Name);
+        IQueryable<Actor> ordered = Sort switch
+        {
+            "mentions" => query.OrderByDescending(a => db.ActorMentions.Count(m => m.ActorId == a.Id)).ThenBy(a => a.Name),
+            "articles" => query.OrderByDescending(a => db.ActorMentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()).ThenBy(a => a.Name),
+            "kind" => query.OrderBy(a => a.Kind).ThenBy(a => a.Name),
+            _ => query.OrderBy(a => a.Name),
+        };
         var page = await ordered.Skip(Paging.Skip).Take(Paging.PageSize)
             .Select(a => new { a.Id, a.Name, a.Kind, Parent = a.Parent != null ? a.Parent.Name : null, a.ParentId })
             .ToListAsync(cancellationToken);

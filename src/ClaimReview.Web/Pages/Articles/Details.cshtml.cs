@@ -13,7 +13,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, string? Dateline, string? Byline,
         string SourceFile, DateTimeOffset ImportedAt, string RawText);
 
-    public sealed record ParagraphRow(int Ordinal, IHtmlContent Html);
+    public sealed record ParagraphRow(int Ordinal, IHtmlContent Html, int Start = 0);
 
     public sealed record ActorRow(long Id, string Name, string Kind, int Mentions, IReadOnlyList<string> Names, long FirstMentionId);
 
@@ -92,7 +92,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             .OrderBy(s => s.Start).ToList();
 
         Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph)
-            .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, spans.Where(x => x.End > s.Start && x.Start < s.End))))];
+            .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, spans.Where(x => x.End > s.Start && x.Start < s.End)), s.Start))];
         // The headline is marked like the body when it can be found in the raw text; quotes anywhere else get an anchor below the body.
         // Only an occurrence before the body is the headline; a later one is inside a paragraph (and marked there).
         var bodyStart = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => s.Start).DefaultIfEmpty(raw.Length).Min();

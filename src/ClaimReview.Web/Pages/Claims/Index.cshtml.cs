@@ -1,6 +1,5 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -24,8 +23,16 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    /// <summary>The claimant: an actor's id (links use it) or its name or alias as typed into the picker.</summary>
     [BindProperty(SupportsGet = true)]
-    public long? Claimant { get; set; }
+    public string? Claimant { get; set; }
+
+    /// <summary>Words the claim's summary or its claimant's words contain.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Text { get; set; }
+
+    public string? ClaimantName { get; private set; }
+    public string? ClaimantError { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
@@ -63,7 +70,40 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = RecordQueries.Claims(db, RecordFilter.FromQuery(Request.Query, RecordKind.Claims));
+        var query = db.Claims.AsNoTracking();
+        if (SnakeCase.TryParse<ClaimKind>(Kind, out var kind))
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+        if (SnakeCase.TryParse<ClaimStatus>(Status, out var status))
+        {
+            query = query.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(Claimant))
+        {
+            long? claimantId = long.TryParse(Claimant, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+            if (claimantId is null)
+            {
+                var match = await ClaimReview.Web.Actors.ActorLookup.FindAsync(db, Claimant, cancellationToken);
+                claimantId = match.Id ?? -1;
+                ClaimantError = match.Error;
+            }
+            ClaimantName = await db.Actors.AsNoTracking().Where(a => a.Id == claimantId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? Claimant;
+            query = query.Where(c => c.ClaimantId == claimantId);
+        }
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            var pattern = "%" + Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Summary, pattern, "\\") || (c.ClaimantText != null && EF.Functions.Like(c.ClaimantText, pattern, "\\")));
+        }
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            query = query.Where(c => c.Tags.Any(t => db.Tags.Any(x => x.Id == t.TagId && x.Name == Tag)));
+        }
+        if (!string.IsNullOrWhiteSpace(Outlet))
+        {
+            query = query.Where(c => c.Reports.Any(r => db.Articles.Any(a => a.Id == r.ArticleId && a.Outlet == Outlet)));
+        }
 
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await Sorted(query)
@@ -79,13 +119,9 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         Rows = [.. page.Select(c => new ClaimRow(c.Id, c.Version, c.Summary, Labels.Of(c.Kind), Labels.Of(c.Status), c.Claimant, c.ClaimantId,
             counts.TryGetValue(c.Id, out var n) ? n.Reports : 0, n?.Articles ?? 0, c.VerdictAt, [.. tags[c.Id].Order(StringComparer.OrdinalIgnoreCase)]))];
 
-        // The most active claimants (and the one selected), not every actor that ever claimed anything.
+        // Names to suggest in the claimant picker: the most active claimants, not every actor that ever claimed anything.
         var claimantIds = await db.Claims.AsNoTracking().Where(c => c.ClaimantId != null).GroupBy(c => c.ClaimantId!.Value)
             .OrderByDescending(g => g.Count()).Take(ClaimantChoices).Select(g => g.Key).ToListAsync(cancellationToken);
-        if (Claimant is { } selected && !claimantIds.Contains(selected))
-        {
-            claimantIds.Add(selected);
-        }
         Claimants = await db.Actors.AsNoTracking().Where(a => claimantIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new Option(a.Id.ToString(), a.Name)).ToListAsync(cancellationToken);
         var allTags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
