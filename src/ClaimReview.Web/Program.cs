@@ -25,8 +25,8 @@ if (command.Database is not null)
     builder.Configuration.AddInMemoryCollection([new(DatabaseOptions.ConfigKey, command.Database)]);
 }
 
-// Logging: Serilog, console plus rolling file, one line per request.
-builder.Logging.AddClaimReviewLogging(builder.Configuration, commandLineVerb: command.Verb != Verb.Serve);
+// Logging: Serilog, console plus rolling file, one line per request (on the console only when it fails).
+builder.Services.AddClaimReviewLogging(builder.Configuration, commandLineVerb: command.Verb != Verb.Serve);
 
 // Application services: database, accounts, importer, exporter.
 builder.Services.AddClaimReview();
@@ -54,9 +54,10 @@ var app = builder.Build();
 // Behind a TLS-terminating reverse proxy on this machine, X-Forwarded-Proto makes cookies Secure (only loopback proxies are trusted).
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseMiddleware<SecurityHeaders>();
+// Request lines sit outside the error pages, so they log the status the client got (500 for a request that throws).
+app.UseClaimReviewRequestLogging();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseMiddleware<RequestLogging>();
 app.UseStaticFiles();
 app.UseRouting();
 // Every page needs a signed-in user with a role (the fallback policy) unless it allows anonymous access;

@@ -34,17 +34,14 @@ public static class CommandRunner
     {
         var options = provider.GetRequiredService<ImportOptions>();
         var paths = command.Paths.Count > 0 ? command.Paths : [options.SeedsDirectory];
-        var progress = new SynchronousProgress(p =>
-        {
-            if (p.Total > 500)
-            {
-                Console.Error.WriteLine($"… {p.Done}/{p.Total} files");
-            }
-        });
         ImportReport report;
         try
         {
-            report = await provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli", progress, cancellationToken, command.Reextract);
+            // A bar in a terminal; redirected, a plain line now and then on long runs only (as before).
+            report = await CliProgress.RunAsync(
+                progress => provider.GetRequiredService<ArticleImporter>().ImportAsync(paths, "cli",
+                    new Adapter<ImportProgress>(p => progress.Report(new CliProgress.Step("files", p.Done, p.Total))), cancellationToken, command.Reextract),
+                step => step.Total > 500);
         }
         catch (ImportAbortedException exception)
         {
@@ -154,11 +151,18 @@ public static class CommandRunner
 
     private static async Task<int> ExportAsync(CommandLine command, IServiceProvider provider, CancellationToken cancellationToken)
     {
-        var exporter = provider.GetRequiredService<JsonExporter>();
+        var exporter = provider.GetRequiredService<Exporter>();
+        var baseUrl = provider.GetRequiredService<IConfiguration>()[PublicUrlKey] is { Length: > 0 } url ? url.TrimEnd('/') + "/" : ExportRequest.DefaultBaseUrl;
+        var request = command.Export! with { BaseUrl = baseUrl };
+        Task<bool> Write(Stream output) => CliProgress.RunAsync(async progress =>
+        {
+            await exporter.WriteAsync(request, output, new Adapter<ExportProgress>(p => progress.Report(new CliProgress.Step(p.Section, p.Done, p.Total))), cancellationToken);
+            return true;
+        });
         if (command.Out is null)
         {
             await using var stdout = Console.OpenStandardOutput();
-            await exporter.WriteAsync(stdout, cancellationToken);
+            await Write(stdout);
             return 0;
         }
         // Written beside the target and moved into place, so a failed export never leaves half a file.
@@ -166,16 +170,19 @@ public static class CommandRunner
         var temp = target + ".partial";
         await using (var file = File.Create(temp))
         {
-            await exporter.WriteAsync(file, cancellationToken);
+            await Write(file);
         }
         File.Move(temp, target, overwrite: true);
         await Console.Error.WriteLineAsync($"Exported to {target}");
         return 0;
     }
 
+    /// <summary>The app's public address for links inside JSON-LD and CSV (the CLI has no request to take it from).</summary>
+    public const string PublicUrlKey = "ClaimReview:PublicUrl";
+
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>
-    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    private sealed class Adapter<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(ImportProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

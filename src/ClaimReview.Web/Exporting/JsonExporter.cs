@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,179 +15,346 @@ public sealed class JsonExporter(ClaimReviewDb db)
 {
     public const int SchemaVersion = 1;
 
-    public async Task WriteAsync(Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Every record, unfiltered, without the history (the corpus scorer's export).</summary>
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken = default) =>
+        WriteAsync(new ExportRequest(ExportFormat.Json, new HashSet<RecordKind>(), RecordFilter.None), output, null, cancellationToken);
+
+    /// <summary>
+    /// The records of the request's kinds that pass its filters (a kind not asked for is an empty array), the notes and
+    /// highlights on them, the tags, and with <see cref="ExportRequest.History"/> their history.
+    /// </summary>
+    public async Task WriteAsync(ExportRequest request, Stream output, IProgress<ExportProgress>? progress, CancellationToken cancellationToken = default)
     {
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
-        await WriteArticlesAsync(json, cancellationToken);
-        await WriteActorsAsync(json, cancellationToken);
-        await WriteEventsAsync(json, cancellationToken);
-        await WriteClaimsAsync(json, cancellationToken);
-        await WriteDiscrepanciesAsync(json, cancellationToken);
+        var filter = request.Filter;
+        var articles = request.Includes(RecordKind.Articles) ? RecordQueries.Articles(db, filter) : db.Articles.Where(a => false);
+        var actors = request.Includes(RecordKind.Actors) ? RecordQueries.Actors(db, filter) : db.Actors.Where(a => false);
+        var events = request.Includes(RecordKind.Events) ? RecordQueries.Events(db, filter) : db.Events.Where(e => false);
+        var claims = request.Includes(RecordKind.Claims) ? RecordQueries.Claims(db, filter) : db.Claims.Where(c => false);
+        var discrepancies = request.Includes(RecordKind.Discrepancies) ? RecordQueries.Discrepancies(db, filter) : db.Discrepancies.Where(d => false);
+        await WriteArticlesAsync(json, articles, progress, cancellationToken);
+        await WriteActorsAsync(json, actors, progress, cancellationToken);
+        await WriteEventsAsync(json, events, progress, cancellationToken);
+        await WriteClaimsAsync(json, claims, progress, cancellationToken);
+        await WriteDiscrepanciesAsync(json, discrepancies, progress, cancellationToken);
+        var annotations = AnnotationQueries.On(db, articles, actors, claims, events);
+        await WriteNotesAsync(json, annotations.Where(a => a.Quote == null), progress, cancellationToken);
+        await WriteHighlightsAsync(json, annotations.Where(a => a.Quote != null), progress, cancellationToken);
+        await WriteTagsAsync(json, claims, cancellationToken);
+        if (request.History)
+        {
+            await WriteHistoryAsync(json, AnnotationQueries.History(db, articles, actors, claims, events, annotations), progress, cancellationToken);
+        }
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }
 
-    private async Task WriteArticlesAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
+    private static async Task Flush(Utf8JsonWriter json, IProgress<ExportProgress>? progress, string section, int done, int total, CancellationToken cancellationToken)
     {
-        var segments = (await db.ArticleSegments.AsNoTracking().OrderBy(s => s.ArticleId).ThenBy(s => s.Kind).ThenBy(s => s.Ordinal).ToListAsync(cancellationToken))
-            .ToLookup(s => s.ArticleId);
+        progress?.Report(new ExportProgress(section, done, total));
+        await json.FlushAsync(cancellationToken);
+    }
+
+    private async Task WriteArticlesAsync(Utf8JsonWriter json, IQueryable<Article> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = progress is null ? 0 : await query.CountAsync(cancellationToken);
+        var done = 0;
         json.WriteStartArray("articles");
-        await foreach (var article in db.Articles.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var batch in query.InBatchesAsync(a => a.Id, cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("id", Id(article.Id));
-            json.WriteString("sourceFile", article.SourceFile);
-            json.WriteString("contentHash", article.ContentHash);
-            json.WriteString("title", article.Title);
-            json.WriteString("outlet", article.Outlet);
-            WriteDate(json, "published", article.Published);
-            json.WriteString("dateline", article.Dateline);
-            json.WriteString("byline", article.Byline);
-            foreach (var (name, kind) in new[] { ("paragraphs", SegmentKind.Paragraph), ("boilerplate", SegmentKind.Boilerplate) })
+            var ids = batch.Select(a => a.Id).ToList();
+            var segments = (await db.ArticleSegments.Where(s => ids.Contains(s.ArticleId)).OrderBy(s => s.ArticleId).ThenBy(s => s.Kind).ThenBy(s => s.Ordinal)
+                .ToListAsync(cancellationToken)).ToLookup(s => s.ArticleId);
+            foreach (var article in batch)
             {
-                json.WriteStartArray(name);
-                foreach (var segment in segments[article.Id].Where(s => s.Kind == kind))
+                json.WriteStartObject();
+                json.WriteString("id", Id(article.Id));
+                json.WriteString("sourceFile", article.SourceFile);
+                json.WriteString("contentHash", article.ContentHash);
+                json.WriteString("title", article.Title);
+                json.WriteString("outlet", article.Outlet);
+                WriteDate(json, "published", article.Published);
+                json.WriteString("dateline", article.Dateline);
+                json.WriteString("byline", article.Byline);
+                foreach (var (name, kind) in new[] { ("paragraphs", SegmentKind.Paragraph), ("boilerplate", SegmentKind.Boilerplate) })
                 {
-                    json.WriteStringValue(article.RawText.AsSpan(segment.Start, segment.End - segment.Start));
+                    json.WriteStartArray(name);
+                    foreach (var segment in segments[article.Id].Where(s => s.Kind == kind))
+                    {
+                        json.WriteStringValue(article.RawText.AsSpan(segment.Start, segment.End - segment.Start));
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            done += batch.Count;
+            await Flush(json, progress, "articles", done, total, cancellationToken);
+        }
+        json.WriteEndArray();
+    }
+
+    private async Task WriteActorsAsync(Utf8JsonWriter json, IQueryable<Actor> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = progress is null ? 0 : await query.CountAsync(cancellationToken);
+        var done = 0;
+        json.WriteStartArray("actors");
+        await foreach (var batch in query.InBatchesAsync(a => a.Id, cancellationToken))
+        {
+            var ids = batch.Select(a => a.Id).ToList();
+            var aliases = (await db.ActorAliases.Where(a => ids.Contains(a.ActorId)).OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.ActorId, a => a.Text);
+            var mentions = (await db.ActorMentions.Where(m => ids.Contains(m.ActorId)).OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ToListAsync(cancellationToken)).ToLookup(m => m.ActorId);
+            foreach (var actor in batch)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", Id(actor.Id));
+                json.WriteString("name", actor.Name);
+                json.WriteString("kind", SnakeCase.Name(actor.Kind));
+                WriteStrings(json, "aliases", aliases[actor.Id]);
+                WriteId(json, "parentId", actor.ParentId);
+                json.WriteStartArray("mentions");
+                foreach (var mention in mentions[actor.Id])
+                {
+                    json.WriteStartObject();
+                    json.WriteString("articleId", Id(mention.ArticleId));
+                    json.WriteString("text", mention.Text);
+                    json.WriteNumber("start", mention.Start);
+                    json.WriteNumber("end", mention.End);
+                    json.WriteEndObject();
                 }
                 json.WriteEndArray();
-            }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private async Task WriteActorsAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
-    {
-        var aliases = (await db.ActorAliases.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.ActorId, a => a.Text);
-        var mentions = (await db.ActorMentions.AsNoTracking().OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ToListAsync(cancellationToken)).ToLookup(m => m.ActorId);
-        json.WriteStartArray("actors");
-        await foreach (var actor in db.Actors.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            json.WriteStartObject();
-            json.WriteString("id", Id(actor.Id));
-            json.WriteString("name", actor.Name);
-            json.WriteString("kind", SnakeCase.Name(actor.Kind));
-            WriteStrings(json, "aliases", aliases[actor.Id]);
-            WriteId(json, "parentId", actor.ParentId);
-            json.WriteStartArray("mentions");
-            foreach (var mention in mentions[actor.Id])
-            {
-                json.WriteStartObject();
-                json.WriteString("articleId", Id(mention.ArticleId));
-                json.WriteString("text", mention.Text);
-                json.WriteNumber("start", mention.Start);
-                json.WriteNumber("end", mention.End);
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            done += batch.Count;
+            await Flush(json, progress, "actors", done, total, cancellationToken);
         }
         json.WriteEndArray();
     }
 
-    private async Task WriteEventsAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(Utf8JsonWriter json, IQueryable<Event> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        var participants = (await db.EventParticipants.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(p => p.EventId, p => p.ActorId);
-        var reports = (await db.EventReports.AsNoTracking().OrderBy(r => r.ArticleId).ThenBy(r => r.Start).ToListAsync(cancellationToken)).ToLookup(r => r.EventId);
+        var total = progress is null ? 0 : await query.CountAsync(cancellationToken);
+        var done = 0;
         json.WriteStartArray("events");
-        await foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var batch in query.InBatchesAsync(e => e.Id, cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("id", Id(e.Id));
-            json.WriteString("kind", SnakeCase.Name(e.Kind));
-            WriteDate(json, "date", e.Date);
-            json.WriteString("datePrecision", e.DatePrecision is { } precision ? SnakeCase.Name(precision) : null);
-            json.WriteString("dateEvidence", e.DateEvidence);
-            json.WriteString("place", e.Place);
-            json.WriteString("district", e.District);
-            json.WriteString("region", e.Region);
-            json.WriteString("country", e.Country);
-            WriteStrings(json, "actorIds", participants[e.Id].Distinct().Order().Select(Id));
-            json.WriteStartArray("reports");
-            foreach (var report in reports[e.Id])
+            var ids = batch.Select(e => e.Id).ToList();
+            var participants = (await db.EventParticipants.Where(p => ids.Contains(p.EventId)).ToListAsync(cancellationToken)).ToLookup(p => p.EventId, p => p.ActorId);
+            var reports = (await db.EventReports.Where(r => ids.Contains(r.EventId)).OrderBy(r => r.ArticleId).ThenBy(r => r.Start).ToListAsync(cancellationToken)).ToLookup(r => r.EventId);
+            foreach (var e in batch)
             {
                 json.WriteStartObject();
-                WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
-                WriteNumber(json, "killedMin", report.KilledMin);
-                WriteNumber(json, "killedMax", report.KilledMax);
+                json.WriteString("id", Id(e.Id));
+                json.WriteString("kind", SnakeCase.Name(e.Kind));
+                WriteDate(json, "date", e.Date);
+                json.WriteString("datePrecision", e.DatePrecision is { } precision ? SnakeCase.Name(precision) : null);
+                json.WriteString("dateEvidence", e.DateEvidence);
+                json.WriteString("place", e.Place);
+                json.WriteString("district", e.District);
+                json.WriteString("region", e.Region);
+                json.WriteString("country", e.Country);
+                WriteStrings(json, "actorIds", participants[e.Id].Distinct().Order().Select(Id));
+                json.WriteStartArray("reports");
+                foreach (var report in reports[e.Id])
+                {
+                    json.WriteStartObject();
+                    WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
+                    WriteNumber(json, "killedMin", report.KilledMin);
+                    WriteNumber(json, "killedMax", report.KilledMax);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            done += batch.Count;
+            await Flush(json, progress, "events", done, total, cancellationToken);
         }
         json.WriteEndArray();
     }
 
-    private async Task WriteClaimsAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
+    private async Task WriteClaimsAsync(Utf8JsonWriter json, IQueryable<Claim> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        var tagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var tags = (await db.ClaimTags.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(t => t.ClaimId, t => tagNames[t.TagId]);
-        var events = (await db.ClaimEvents.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.ClaimId, c => c.EventId);
-        var counters = (await db.ClaimCounters.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.ClaimId, c => c.CounteredClaimId);
-        var reports = (await db.ClaimReports.AsNoTracking().OrderBy(r => r.ArticleId).ThenBy(r => r.Start).ToListAsync(cancellationToken)).ToLookup(r => r.ClaimId);
+        var total = progress is null ? 0 : await query.CountAsync(cancellationToken);
+        var done = 0;
         json.WriteStartArray("claims");
-        await foreach (var claim in db.Claims.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var batch in query.InBatchesAsync(c => c.Id, cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("id", Id(claim.Id));
-            WriteId(json, "claimantId", claim.ClaimantId);
-            json.WriteString("claimantText", claim.ClaimantText);
-            json.WriteString("kind", SnakeCase.Name(claim.Kind));
-            json.WriteString("summary", claim.Summary);
-            json.WriteString("status", SnakeCase.Name(claim.Status));
-            // The verdict a person gave: why, who and when (null while nobody has given one).
-            if (claim.VerdictRationale is null)
-            {
-                json.WriteNull("verdict");
-            }
-            else
-            {
-                json.WriteStartObject("verdict");
-                json.WriteString("rationale", claim.VerdictRationale);
-                json.WriteString("by", claim.VerdictBy);
-                json.WriteString("at", claim.VerdictAt is { } at ? ClaimReviewDb.StoredTimestamp(at) : null);
-                json.WriteEndObject();
-            }
-            WriteStrings(json, "tags", tags[claim.Id].Order(StringComparer.Ordinal));
-            WriteStrings(json, "eventIds", events[claim.Id].Order().Select(Id));
-            WriteStrings(json, "counterClaimIds", counters[claim.Id].Order().Select(Id));
-            json.WriteStartArray("reports");
-            foreach (var report in reports[claim.Id])
+            var ids = batch.Select(c => c.Id).ToList();
+            var tags = (await db.ClaimTags.Where(x => ids.Contains(x.ClaimId)).Join(db.Tags, x => x.TagId, t => t.Id, (x, t) => new { x.ClaimId, t.Name })
+                .ToListAsync(cancellationToken)).ToLookup(x => x.ClaimId, x => x.Name);
+            var events = (await db.ClaimEvents.Where(x => ids.Contains(x.ClaimId)).ToListAsync(cancellationToken)).ToLookup(c => c.ClaimId, c => c.EventId);
+            var counters = (await db.ClaimCounters.Where(x => ids.Contains(x.ClaimId)).ToListAsync(cancellationToken)).ToLookup(c => c.ClaimId, c => c.CounteredClaimId);
+            var reports = (await db.ClaimReports.Where(r => ids.Contains(r.ClaimId)).OrderBy(r => r.ArticleId).ThenBy(r => r.Start).ToListAsync(cancellationToken)).ToLookup(r => r.ClaimId);
+            foreach (var claim in batch)
             {
                 json.WriteStartObject();
-                WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
+                json.WriteString("id", Id(claim.Id));
+                WriteId(json, "claimantId", claim.ClaimantId);
+                json.WriteString("claimantText", claim.ClaimantText);
+                json.WriteString("kind", SnakeCase.Name(claim.Kind));
+                json.WriteString("summary", claim.Summary);
+                json.WriteString("status", SnakeCase.Name(claim.Status));
+                // The verdict a person gave: why, who and when (null while nobody has given one).
+                if (claim.VerdictRationale is null)
+                {
+                    json.WriteNull("verdict");
+                }
+                else
+                {
+                    json.WriteStartObject("verdict");
+                    json.WriteString("rationale", claim.VerdictRationale);
+                    json.WriteString("by", claim.VerdictBy);
+                    json.WriteString("at", claim.VerdictAt is { } at ? ClaimReviewDb.StoredTimestamp(at) : null);
+                    json.WriteEndObject();
+                }
+                WriteStrings(json, "tags", tags[claim.Id].Order(StringComparer.Ordinal));
+                WriteStrings(json, "eventIds", events[claim.Id].Order().Select(Id));
+                WriteStrings(json, "counterClaimIds", counters[claim.Id].Order().Select(Id));
+                json.WriteStartArray("reports");
+                foreach (var report in reports[claim.Id])
+                {
+                    json.WriteStartObject();
+                    WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            done += batch.Count;
+            await Flush(json, progress, "claims", done, total, cancellationToken);
         }
         json.WriteEndArray();
     }
 
-    private async Task WriteDiscrepanciesAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
+    private async Task WriteDiscrepanciesAsync(Utf8JsonWriter json, IQueryable<Discrepancy> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        var values = (await db.DiscrepancyValues.AsNoTracking().OrderBy(v => v.Id).ToListAsync(cancellationToken)).ToLookup(v => v.DiscrepancyId);
+        var total = progress is null ? 0 : await query.CountAsync(cancellationToken);
+        var done = 0;
         json.WriteStartArray("discrepancies");
-        await foreach (var d in db.Discrepancies.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var batch in query.InBatchesAsync(d => d.Id, cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("subjectType", SnakeCase.Name(d.SubjectType));
-            json.WriteString("subjectId", Id(d.SubjectId));
-            json.WriteString("field", d.Field);
-            json.WriteStartArray("values");
-            foreach (var value in values[d.Id])
+            var ids = batch.Select(d => d.Id).ToList();
+            var values = (await db.DiscrepancyValues.Where(v => ids.Contains(v.DiscrepancyId)).OrderBy(v => v.Id).ToListAsync(cancellationToken)).ToLookup(v => v.DiscrepancyId);
+            foreach (var d in batch)
             {
                 json.WriteStartObject();
-                json.WriteString("articleId", Id(value.ArticleId));
-                json.WriteString("value", value.Value);
-                json.WriteString("quote", value.Quote);
+                json.WriteString("subjectType", SnakeCase.Name(d.SubjectType));
+                json.WriteString("subjectId", Id(d.SubjectId));
+                json.WriteString("field", d.Field);
+                json.WriteStartArray("values");
+                foreach (var value in values[d.Id])
+                {
+                    json.WriteStartObject();
+                    json.WriteString("articleId", Id(value.ArticleId));
+                    json.WriteString("value", value.Value);
+                    json.WriteString("quote", value.Quote);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            done += batch.Count;
+            await Flush(json, progress, "discrepancies", done, total, cancellationToken);
+        }
+        json.WriteEndArray();
+    }
+
+    private static async Task WriteNotesAsync(Utf8JsonWriter json, IQueryable<Annotation> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        json.WriteStartArray("notes");
+        await foreach (var batch in query.InBatchesAsync(a => a.Id, cancellationToken))
+        {
+            foreach (var note in batch)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", Id(note.Id));
+                json.WriteString("targetType", SnakeCase.Name(note.TargetType));
+                json.WriteString("targetId", Id(note.TargetId));
+                WriteAuthored(json, note);
+                json.WriteEndObject();
+            }
+            done += batch.Count;
+            await Flush(json, progress, "notes", done, 0, cancellationToken);
+        }
+        json.WriteEndArray();
+    }
+
+    private static async Task WriteHighlightsAsync(Utf8JsonWriter json, IQueryable<Annotation> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        json.WriteStartArray("highlights");
+        await foreach (var batch in query.InBatchesAsync(a => a.Id, cancellationToken))
+        {
+            foreach (var highlight in batch)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", Id(highlight.Id));
+                json.WriteString("articleId", Id(highlight.TargetId));
+                json.WriteString("quote", highlight.Quote);
+                WriteNumber(json, "start", highlight.Start);
+                WriteNumber(json, "end", highlight.End);
+                json.WriteBoolean("orphaned", highlight.Orphaned);
+                WriteAuthored(json, highlight);
+                json.WriteEndObject();
+            }
+            done += batch.Count;
+            await Flush(json, progress, "highlights", done, 0, cancellationToken);
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteAuthored(Utf8JsonWriter json, Annotation annotation)
+    {
+        json.WriteString("body", annotation.Body);
+        json.WriteString("author", annotation.AuthorName);
+        json.WriteString("createdAt", ClaimReviewDb.StoredTimestamp(annotation.CreatedAt));
+        json.WriteString("updatedAt", ClaimReviewDb.StoredTimestamp(annotation.UpdatedAt));
+    }
+
+    /// <summary>Every tag with the exported claims that carry it.</summary>
+    private async Task WriteTagsAsync(Utf8JsonWriter json, IQueryable<Claim> claims, CancellationToken cancellationToken)
+    {
+        var claimIds = claims.Select(c => c.Id);
+        json.WriteStartArray("tags");
+        await foreach (var batch in db.Tags.AsNoTracking().InBatchesAsync(t => t.Id, cancellationToken))
+        {
+            var ids = batch.Select(t => t.Id).ToList();
+            var tagged = (await db.ClaimTags.Where(x => ids.Contains(x.TagId) && claimIds.Contains(x.ClaimId)).ToListAsync(cancellationToken)).ToLookup(x => x.TagId, x => x.ClaimId);
+            foreach (var tag in batch)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", Id(tag.Id));
+                json.WriteString("name", tag.Name);
+                WriteStrings(json, "claimIds", tagged[tag.Id].Order().Select(Id));
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndArray();
+    }
+
+    private static async Task WriteHistoryAsync(Utf8JsonWriter json, IQueryable<AuditEntry> query, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        json.WriteStartArray("history");
+        await foreach (var batch in query.InBatchesAsync(a => a.Id, cancellationToken))
+        {
+            foreach (var entry in batch)
+            {
+                json.WriteStartObject();
+                json.WriteString("at", ClaimReviewDb.StoredTimestamp(entry.At));
+                json.WriteString("user", entry.UserName);
+                json.WriteString("entityType", entry.EntityType);
+                json.WriteString("entityId", entry.EntityId);
+                json.WriteString("action", SnakeCase.Name(entry.Action));
+                json.WriteString("field", entry.Field);
+                json.WriteString("oldValue", entry.OldValue);
+                json.WriteString("newValue", entry.NewValue);
+                json.WriteEndObject();
+            }
+            done += batch.Count;
+            await Flush(json, progress, "history", done, 0, cancellationToken);
         }
         json.WriteEndArray();
     }

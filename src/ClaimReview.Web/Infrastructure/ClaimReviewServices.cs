@@ -26,6 +26,11 @@ public static class ClaimReviewServices
         services.AddSingleton<ImportSources>();
         services.AddSingleton<ImportJobs>().AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddScoped<JsonExporter>();
+        services.AddScoped<CsvExporter>();
+        services.AddScoped<StixExporter>();
+        services.AddScoped<ClaimReviewMarkup>();
+        services.AddScoped<WebAnnotationExporter>();
+        services.AddScoped<Exporter>();
         services.AddSingleton<DataRevision>();
         services.AddAccounts();
         services.AddSingleton<Annotations.MarkdownRenderer>();

@@ -130,6 +130,7 @@ public sealed class CliProcessTests : IDisposable
     {
         var port = FreePort();
         using var process = Process.Start(Start("serve", "--urls", $"http://127.0.0.1:{port}"))!;
+        var console = process.StandardOutput.ReadToEndAsync();
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
@@ -142,13 +143,23 @@ public sealed class CliProcessTests : IDisposable
             Assert.True(healthy, "the app did not start");
 
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/css/site.css")).StatusCode);
+            var favicon = await http.GetAsync("/favicon.ico");
+            Assert.Equal(System.Net.HttpStatusCode.OK, favicon.StatusCode);
+            Assert.Equal("image/x-icon", favicon.Content.Headers.ContentType?.MediaType);
             Assert.True(File.Exists(Path.Combine(_folder, "data", "claimreview.db")), "the default database is created under the user's working directory");
+            await http.GetAsync("/account/signin");
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+
+        // The console keeps what a person needs in view: where the app runs and the setup link, not a line per request.
+        var text = await console;
+        Assert.Contains($"ClaimReview is running at http://127.0.0.1:{port}", text, StringComparison.Ordinal);
+        Assert.Matches($@"Create the first admin at http://127\.0\.0\.1:{port}/setup/\S+", text);
+        Assert.DoesNotContain("HTTP GET", text, StringComparison.Ordinal);
 
         static int FreePort()
         {
@@ -214,6 +225,40 @@ public sealed class CliProcessTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_writes_each_format_with_filters_and_plain_progress_lines_when_redirected()
+    {
+        var db = Path.Combine(_folder, "formats.db");
+        await RunAsync("import", RepositoryPaths.Seeds, "--db", db);
+        var csvFile = Path.Combine(_folder, "claims.csv");
+
+        var csv = await RunAsync("export", "--db", db, "--format", "csv", "--kind", "claims", "--claim-kind", "territorial", "--out", csvFile);
+        var all = await RunAsync("export", "--db", db, "--format", "csv", "--kind", "claims", "--out", Path.Combine(_folder, "all.csv"));
+        var stix = await RunAsync("export", "--db", db, "--format", "stix", "--kind", "actors");
+        var annotations = await RunAsync("export", "--db", db, "--format", "annotations");
+        var claimReview = await RunAsync("export", "--db", db, "--format", "claimreview", "--status", "refuted");
+        var wrong = await RunAsync("export", "--db", db, "--format", "csv");
+
+        Assert.Equal(0, csv.ExitCode);
+        var rows = Exporting.Csv.Records(await File.ReadAllBytesAsync(csvFile));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("territorial", r["kind"]));
+        Assert.True(Exporting.Csv.Records(await File.ReadAllBytesAsync(Path.Combine(_folder, "all.csv"))).Count > rows.Count);
+        // Redirected: plain progress lines on stderr, never a terminal's escape codes.
+        Assert.Matches(@"(?m)^… claims \d+/\d+$", csv.Stderr);
+        Assert.DoesNotContain('\u001b', csv.Stderr + all.Stderr + stix.Stderr);
+        using var bundle = JsonDocument.Parse(stix.Stdout);
+        Assert.Equal("bundle", bundle.RootElement.GetProperty("type").GetString());
+        Assert.Contains(bundle.RootElement.GetProperty("objects").EnumerateArray(), o => o.GetProperty("type").GetString() == "threat-actor");
+        Assert.DoesNotContain(bundle.RootElement.GetProperty("objects").EnumerateArray(), o => o.GetProperty("type").GetString() == "report");
+        using var collection = JsonDocument.Parse(annotations.Stdout);
+        Assert.Equal("AnnotationCollection", collection.RootElement.GetProperty("type").GetString());
+        using var reviews = JsonDocument.Parse(claimReview.Stdout);
+        Assert.Equal(0, reviews.RootElement.GetProperty("@graph").GetArrayLength());
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("A CSV holds one record kind", wrong.Stderr, StringComparison.Ordinal);
     }
 
     private sealed record Result(int ExitCode, string Stdout, string Stderr);

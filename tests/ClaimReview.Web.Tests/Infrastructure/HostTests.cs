@@ -64,6 +64,26 @@ public sealed class HostTests
         Assert.Matches(@"HTTP GET /missing-page responded 404 in \d+\.\d ms", text);
     }
 
+    [Fact]
+    public async Task A_request_that_throws_is_logged_as_500_in_the_log_file()
+    {
+        await using var app = new TestApp();
+        using var client = await app.SignInAsync(Web.Accounts.Roles.Analyst);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/articles")).StatusCode);
+
+        // The database is replaced by something that is not one: the next page's query throws.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(app.DatabasePath + "-wal");
+        File.Delete(app.DatabasePath + "-shm");
+        await File.WriteAllTextAsync(app.DatabasePath, new string('x', 4096));
+        var response = await client.GetAsync("/claims?kind=territorial");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var text = string.Concat(Directory.GetFiles(Path.GetDirectoryName(app.LogFile)!).Select(ReadShared));
+        Assert.Matches(@"\[ERR\] Serilog\.AspNetCore\.RequestLoggingMiddleware: HTTP GET /claims responded 500 in \d+\.\d ms", text);
+        Assert.DoesNotContain("/claims responded 200", text, StringComparison.Ordinal);
+    }
+
     private static string ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,23 +35,10 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Articles.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Outlet))
-        {
-            query = query.Where(a => a.Outlet == Outlet);
-        }
+        var query = RecordQueries.Articles(db, RecordFilter.FromQuery(Request.Query, RecordKind.Articles));
         if (Actor is { } actorId)
         {
-            query = query.Where(a => db.ActorMentions.Any(m => m.ArticleId == a.Id && m.ActorId == actorId));
             ActorFilter = await db.Actors.AsNoTracking().Where(a => a.Id == actorId).Select(a => new ActorOption(a.Id, a.Name)).FirstOrDefaultAsync(cancellationToken);
-        }
-        if (From is { } from)
-        {
-            query = query.Where(a => a.Published >= from);
-        }
-        if (To is { } to)
-        {
-            query = query.Where(a => a.Published <= to);
         }
 
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));

@@ -1,5 +1,6 @@
 using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Pages.Shared;
 using ClaimReview.Web.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Claims;
 
-public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
+public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, ClaimReviewMarkup claimReview) : PageModel
 {
     public const int ArticleLimit = 60;
 
@@ -46,6 +47,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public DeletionRow? Deletion { get; private set; }
     public IReadOnlyList<RemovedRow> RemovedSinceVerdict { get; private set; } = [];
     public int NewSinceVerdictCount { get; private set; }
+
+    /// <summary>schema.org ClaimReview markup for a claim with a verdict (JSON with &lt; &gt; &amp; escaped), embedded as a data block; null without one.</summary>
+    public string? ClaimReviewJsonLd { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -126,6 +130,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
                 .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new RemovedRow(a.Id, a.Title, a.Outlet, d.Quote, d.DecidedBy, d.DecidedAt))
                 .Take(Links.ListLimit).ToListAsync(cancellationToken);
         }
+        ClaimReviewJsonLd = await claimReview.ForClaimAsync(id, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/", cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace ClaimReview.Web.Filtering;
+
+/// <summary>
+/// The filters of the list pages, in one place: the pages, the export links on them and the CLI's <c>export</c> verb
+/// all build one of these and hand it to <see cref="RecordQueries"/>. A filter applies to the record kinds whose list
+/// has it (the outlet to articles and claims, the actor to articles, the dates to articles and events...).
+/// </summary>
+public sealed record RecordFilter
+{
+    /// <summary>Articles of this outlet; claims (and their reports) reported by it.</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>Articles that mention this actor.</summary>
+    public long? Actor { get; init; }
+
+    /// <summary>Actors whose name or an alias contains this text.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Actor kind as its lower_snake_case name (armed_group...).</summary>
+    public string? ActorKind { get; init; }
+
+    /// <summary>Claim kind (territorial...).</summary>
+    public string? ClaimKind { get; init; }
+
+    /// <summary>Event kind (armed_clash...).</summary>
+    public string? EventKind { get; init; }
+
+    /// <summary>Claim verdict (unverified, corroborated...).</summary>
+    public string? Status { get; init; }
+
+    public long? Claimant { get; init; }
+
+    /// <summary>Claims with this tag (its exact name).</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Events in this country.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Articles published, events taking place, on or after this day.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Articles published, events taking place, on or before this day.</summary>
+    public DateOnly? To { get; init; }
+
+    public static RecordFilter None { get; } = new();
+
+    /// <summary>
+    /// The filter a list page's query string gives (its own parameter names: <c>kind</c> means the kind of the list's
+    /// records). Unknown or empty parameters are ignored, as the pages ignore them.
+    /// </summary>
+    public static RecordFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query, RecordKind list)
+    {
+        var values = query.ToDictionary(p => p.Key, p => p.Value.FirstOrDefault(), StringComparer.OrdinalIgnoreCase);
+        string? Text(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        long? Number(string key) => long.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var kind = Text("kind");
+        return new RecordFilter
+        {
+            Outlet = Text("outlet"),
+            Actor = Number("actor"),
+            Name = Text("name"),
+            ActorKind = list == RecordKind.Actors ? kind : null,
+            ClaimKind = list is RecordKind.Claims or RecordKind.Reports ? kind : null,
+            EventKind = list is RecordKind.Events or RecordKind.Discrepancies ? kind : null,
+            Status = Text("status"),
+            Claimant = Number("claimant"),
+            Tag = Text("tag"),
+            Country = Text("country"),
+            From = Date("from"),
+            To = Date("to"),
+        };
+    }
+
+    /// <summary>"?kind=x&amp;page=2" → the same filter as a dictionary, for callers holding a raw query string.</summary>
+    public static RecordFilter FromQuery(string? queryString, RecordKind list) => FromQuery(QueryHelpers.ParseQuery(queryString), list);
+}
