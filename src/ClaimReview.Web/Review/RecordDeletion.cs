@@ -55,10 +55,12 @@ public sealed class RecordDeletion(ClaimReviewDb db)
         {
             return await RefuseAsync(db, transaction, type, id, cancellationToken);
         }
-        var update = $"UPDATE {table} SET deleted_at = {{1}}, deleted_by = {{2}}, deleted_reason = {{3}} WHERE id = {{0}}";
-        await db.Database.ExecuteSqlRawAsync(update,
-            [id, delete ? ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow) : DBNull.Value, delete ? author.UserName : DBNull.Value,
-                (object?)reason ?? DBNull.Value], cancellationToken);
+        var update = delete
+            ? $"UPDATE {table} SET deleted_at = {{1}}, deleted_by = {{2}}, deleted_reason = {{3}} WHERE id = {{0}}"
+            : $"UPDATE {table} SET deleted_at = NULL, deleted_by = NULL, deleted_reason = NULL WHERE id = {{0}}";
+        await db.Database.ExecuteSqlRawAsync(update, delete
+            ? [id, ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow), author.UserName, reason ?? ""]
+            : [id], cancellationToken);
         if (delete)
         {
             db.Record(Type(type), Id(id), AuditAction.Deleted, "deleted", title, reason);
