@@ -25,7 +25,7 @@ public sealed class ArticleExtractor
     public ArticleExtractor(IReadOnlyList<LexiconEntry> lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
-        WordClasses.Freeze(typeof(WordLists), typeof(ActorRecognizer), typeof(EventExtractor), typeof(ClaimExtractor), typeof(CasualtyReader), typeof(DateRecognizer), typeof(PlaceRecognizer), typeof(DateWords));
+        WordClasses.Freeze(typeof(WordLists), typeof(ActorRecognizer), typeof(EventExtractor), typeof(ClaimExtractor), typeof(CasualtyReader), typeof(DateRecognizer), typeof(PlaceRecognizer), typeof(DateWords), typeof(ChromeRules), typeof(DateLine));
         var gazetteer = Gazetteer.Default;
         _actors = new ActorRecognizer(lexicon, gazetteer);
         _places = new PlaceRecognizer(gazetteer);

@@ -3,4 +3,8 @@ using ClaimReview.Extraction.Events;
 namespace ClaimReview.Extraction;
 
 /// <summary>An event another article has already dated, offered to undated articles on the same story.</summary>
-public sealed record KnownEvent(string Key, EventKind Kind, ResolvedDate Date, PlaceRef Place, IReadOnlyList<string> ActorKeys);
+public sealed record KnownEvent(string Key, EventKind Kind, ResolvedDate Date, PlaceRef Place, IReadOnlyList<string> ActorKeys)
+{
+    /// <summary>Towns and districts its reports name besides <see cref="Place"/> (another outlet's spelling or level).</summary>
+    public IReadOnlyList<string> Localities { get; init; } = [];
+}

@@ -27,36 +27,19 @@ namespace ClaimReview.Extraction.Claims;
 /// </summary>
 internal static class ClaimExtractor
 {
-    private static readonly WordSet SpeechVerbs = WordLists.Set(
-        "said", "says", "say", "saying", "added", "adds", "tweeted", "told", "tells", "warned", "warns", "wrote", "writes",
-        "stated", "states", "stating", "noted", "notes", "insisted", "insists", "argued", "argues", "asserted", "asserts",
-        "cautioned", "believes", "maintains", "maintained", "confirmed", "confirms", "explained", "observed",
-        "suggested", "suggests", "acknowledged", "admitted", "reported", "predicted", "stressed", "emphasised",
-        "emphasized", "alleges", "claimed", "claims", "claim", "claiming");
+    private static readonly WordSet ClaimVerbs = WordLists.Set(Vocabulary.Words("claim-verbs"));
 
-    private static readonly WordSet ClaimVerbs = WordLists.Set("claim", "claims", "claimed", "claiming");
+    private static readonly WordSet AttributionWords = WordLists.Set(Vocabulary.Words("attribution-words"));
 
-    private static readonly WordSet AttributionWords = WordLists.Set(
-        "claim", "claims", "claimed", "claiming", "say", "says", "said", "saying", "according", "alleged", "allegedly",
-        "reportedly", "purportedly", "purported", "tweeted", "stated", "stating", "statement", "told", "insisted", "asserted");
+    private static readonly WordSet TerritorialVerbs = WordLists.Set(Vocabulary.Words("territorial-verbs"));
 
-    private static readonly WordSet TerritorialVerbs = WordLists.Set(
-        "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
-        "declaring", "established", "establish", "establishes", "establishing", "establishment", "creation", "created",
-        "create", "creating", "introduced", "introducing", "unveiled", "launched", "called");
+    private static readonly WordSet DenialWords = WordLists.Set(Vocabulary.Words("denial-words"));
 
-    private static readonly WordSet TerritorialNouns = WordLists.Set("province", "provinces", "wilayah", "wilayat", "branch", "offshoot", "chapter");
+    private static readonly WordSet ResponsibilityNouns = WordLists.Set(Vocabulary.Words("responsibility-nouns"));
 
-    private static readonly WordSet DenialWords = WordLists.Set(
-        "dismissed", "dismisses", "dismiss", "denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes",
-        "downplay", "downplayed", "downplaying", "propaganda", "baseless", "unfounded");
+    private static readonly WordSet ResponsibilityVerbs = WordLists.Set(Vocabulary.Words("responsibility-verbs"));
 
-    private static readonly WordSet ResponsibilityNouns = WordLists.Set("responsibility", "credit");
-
-    private static readonly WordSet ResponsibilityVerbs = WordLists.Set(
-        "claimed", "claiming", "claim", "claims", "took", "taking", "take", "takes", "accepted", "assumed", "owned");
-
-    private static readonly WordSet CasualtyPhrases = WordLists.Set("casualties", "inflicted");
+    private static readonly WordSet CasualtyPhrases = WordLists.Set(Vocabulary.Words("casualty-phrases"));
 
     /// <summary>Head nouns that take a plural verb without ending in -s.</summary>
     private static readonly HashSet<string> PluralHeads = new(["police", "people", "personnel", "troops", "forces"], StringComparer.Ordinal);
@@ -64,43 +47,24 @@ internal static class ClaimExtractor
     /// <summary>Head nouns ending in -s that take a singular verb.</summary>
     private static readonly HashSet<string> SingularInS = new(["news", "states", "affairs", "politics", "series", "headquarters", "intelligence"], StringComparer.Ordinal);
 
-    private static readonly WordSet KillWords = WordLists.Set(
-        "killed", "killing", "kills", "kill", "slaughtered", "massacred", "slew", "murdered", "executed", "beheaded");
+    private static readonly WordSet KillingVerbs = WordLists.Set(Vocabulary.Words("killing-verbs"));
 
-    private static readonly WordSet Pronouns = WordLists.Set("it", "they", "he", "she", "group", "outfit", "organisation", "organization");
+    private static readonly WordSet Pronouns = WordLists.Set(Vocabulary.Words("pronouns"));
 
-    private static readonly WordSet NounBefore = WordLists.Set(
-        "the", "a", "an", "its", "their", "his", "her", "these", "those", "such", "this", "that", "whose", "our", "any", "no",
-        "false", "new", "rival", "competing", "earlier", "previous");
-
-    private static readonly WordSet StatementNouns = WordLists.Set(
-        "statement", "statements", "communique", "communiqué", "message", "video", "audio", "recording", "post", "notice", "bulletin");
+    private static readonly WordSet NounBefore = WordLists.Set(Vocabulary.Words("noun-before"));
 
     /// <summary>Verbs and prepositions whose following noun phrase is an object, not a speaker.</summary>
-    private static readonly WordSet ObjectLeads = WordLists.Set(
-        "targeted", "targeting", "attacked", "attacking", "killed", "killing", "wounded", "wounding", "injured", "injuring",
-        "ambushed", "hit", "struck", "kidnapped", "abducted", "captured", "seized", "shot", "fought", "fighting", "against",
-        "at", "on", "with", "among", "from", "to", "into", "toward", "towards", "about");
+    private static readonly WordSet ObjectLeads = WordLists.Set(Vocabulary.Words("object-leads"));
 
-    private static readonly WordSet PhraseModifiers = WordLists.Set(
-        "senior", "local", "security", "federal", "national", "provincial", "state", "border", "armed", "paramilitary", "military", "police",
-        "soldiers", "troops", "civilians", "villagers", "guards", "workers");
+    private static readonly WordSet PhraseModifiers = WordLists.Set(Vocabulary.Words("phrase-modifiers"));
 
-    private static readonly WordSet PropagandaVerdict = WordLists.Set("pure", "merely", "mere", "just", "only", "as", "is", "but", "simply", "nothing");
+    private static readonly WordSet PropagandaVerdict = WordLists.Set(Vocabulary.Words("propaganda-verdict"));
 
-    private static readonly WordSet ClauseBreaks = WordLists.Set(
-        "that", "which", "who", "whom", "but", "when", "while", "as", "because", "although", "though", "after", "before",
-        "if", "since", "where", "so", "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-        "to", "by", "with", "for", "on", "at", "in", "of", "from");
+    private static readonly WordSet ClauseBreaks = WordLists.Set(Vocabulary.Words("clause-breaks"));
 
-    private static readonly WordSet AnalystWords = WordLists.Set(
-        "analysts", "analyst", "observers", "observer", "experts", "expert", "researchers", "researcher", "scholars", "monitors",
-        "scholar", "professor", "fellow", "director", "monitoring", "think", "institute");
+    private static readonly WordSet AnalystWords = WordLists.Set(Vocabulary.Words("analyst-words"));
 
-    private static readonly WordSet Evaluative = WordLists.Set(
-        "should", "could", "may", "might", "likely", "possible", "possibly", "appears", "seems", "significant", "absurd",
-        "serious", "seriously", "threat", "warned", "aimed", "attempt", "attempting", "seeking", "strategy", "goal",
-        "end", "over", "no", "not", "never", "relevance", "believe", "believed", "think", "expect");
+    private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ExtractedClaim> Extract(
@@ -206,6 +170,12 @@ internal static class ClaimExtractor
 
             // Responsibility and casualty claims by a group.
             var responsibilityAt = ResponsibilityCue(facts, a, b);
+            if (responsibilityAt >= 0 && (Negated(doc, responsibilityAt, a) || DenialCue(doc, a, responsibilityAt + 1) >= 0))
+            {
+                // "no group has claimed the attack", "denied it had carried out the attack": no claim of responsibility.
+                responsibilityAt = -1;
+            }
+
             if (responsibilityAt >= 0)
             {
                 var (subject, _) = GroupSubject(context, responsibilityAt);
@@ -263,7 +233,12 @@ internal static class ClaimExtractor
             {
                 if (source.Actor is { } actor && IsGroupLike(actor))
                 {
-                    if (violence is not null)
+                    if (denialAt >= 0)
+                    {
+                        // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
+                        produced.Add(new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                    }
+                    else if (violence is not null)
                     {
                         produced.Add(new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key));
                     }
@@ -315,10 +290,10 @@ internal static class ClaimExtractor
             }
         }
 
-        return Build(facts, drafts, events);
+        return Build(facts, drafts, events, branchesByArea);
     }
 
-    private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events)
+    private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
     {
         // The article's main subject: the branch its territorial claims are most often about.
         var defaultObject = MostCommon(drafts, d => d.Kind == ClaimKind.Territorial ? d.Object : null);
@@ -327,6 +302,7 @@ internal static class ClaimExtractor
         var local = MainEventKey(events) ?? ArticleKey(facts);
         string? lastTerritorial = null;
         string? lastGroupClaim = null;
+        ResolveClaimants(facts, drafts, events, branchesByArea);
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial)
@@ -362,7 +338,10 @@ internal static class ClaimExtractor
             var reports = group.Select(d => d.Sentence).Distinct().Select(s =>
             {
                 var sentence = facts.Doc.Sentences[s];
-                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed));
+                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed))
+                {
+                    Confidence = group.Where(d => d.Sentence == s).Max(d => d.Confidence),
+                };
             }).ToList();
             var eventKeys = group.Select(d => d.EventKey).Where(k => k is not null).Select(k => k!).Distinct().ToList();
             if (first.Kind == ClaimKind.Territorial && first.Object is not null)
@@ -388,7 +367,7 @@ internal static class ClaimExtractor
             claims.Add(new ExtractedClaim(
                 group.Key,
                 first.Claimant.Actor?.Key,
-                first.Claimant.Actor is null ? first.Claimant.Text : null,
+                first.Claimant.Text,
                 first.Kind,
                 Summary(facts, events, first, facts.SentenceText(first.Sentence)),
                 eventKeys,
@@ -397,6 +376,117 @@ internal static class ClaimExtractor
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// Who really claims: a spokesman's words are his institution's claim ("X, a spokesman for the Y"), an unnamed
+    /// speaker inside an institution ("a police spokesman") makes the institution the claimant, a media arm is the
+    /// channel of its group's claim, and a group's claim of an attack in a country one of its provinces covers is
+    /// the province's (unless the article announces that province: then the group claims it). The speaker's words
+    /// are kept as the claimant text.
+    /// </summary>
+    private static void ResolveClaimants(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
+    {
+        HashSet<string>? announced = null;
+        foreach (var d in drafts)
+        {
+            if (d.Kind == ClaimKind.Territorial && d.Object is not null)
+            {
+                (announced ??= new HashSet<string>(StringComparer.Ordinal)).Add(d.Object);
+            }
+        }
+
+        foreach (var d in drafts)
+        {
+            var claimant = d.Claimant;
+            if (claimant.Actor is { Kind: ActorKind.Person, SpeaksFor: { } institution } person)
+            {
+                claimant = new Claimant(institution, person.Name);
+            }
+            else if (claimant.Actor is null && claimant.Text is { } words && InstitutionIn(facts, d.Sentence, words) is { } named)
+            {
+                claimant = new Claimant(named, words);
+                d.Confidence = Math.Min(d.Confidence, 0.9);
+            }
+
+            if (claimant.Actor is { Kind: ActorKind.MediaArm, ParentKey: { } parentKey } arm && ActorByKey(facts, parentKey) is { } group)
+            {
+                claimant = new Claimant(group, claimant.Text ?? arm.Name);
+            }
+
+            if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } root)
+            {
+                var e = d.EventKey is null ? null : events.Find(x => x.Key == d.EventKey);
+                var country = e?.Place.Country ?? facts.DominantCountry;
+                List<string>? keys = null;
+                if (country is not null && (e?.Place.Region is { } region && branchesByArea.TryGetValue(region, out keys) || branchesByArea.TryGetValue(country, out keys)))
+                {
+                    string? only = null;
+                    var count = 0;
+                    foreach (var key in keys!)
+                    {
+                        if (facts.Known.FirstOrDefault(k => k.Key == key)?.RootKey == root.Key)
+                        {
+                            only = key;
+                            count++;
+                        }
+                    }
+
+                    if (count == 1 && !(announced?.Contains(only!) ?? false) && ActorByKey(facts, only!) is { } branch)
+                    {
+                        claimant = new Claimant(branch, claimant.Text);
+                    }
+                }
+            }
+
+            d.Claimant = claimant;
+        }
+    }
+
+    /// <summary>The institution an unnamed speaker's words name ("a police spokesman", "military officials"): the
+    /// actor mentioned inside those words in the sentence.</summary>
+    private static ArticleActor? InstitutionIn(ArticleFacts facts, int sentence, string words)
+    {
+        var doc = facts.Doc;
+        var s = doc.Sentences[sentence];
+        var at = doc.Raw.IndexOf(words, s.Start, s.End - s.Start, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        foreach (var (mention, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
+        {
+            var start = doc.Tokens[mention.TokenStart].Start;
+            if (start >= at && start < at + words.Length && actor.Kind is ActorKind.Police or ActorKind.Military or ActorKind.GovernmentBody)
+            {
+                return actor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The article's actor with a key, else the known actor (a group named only through its media arm).</summary>
+    private static ArticleActor? ActorByKey(ArticleFacts facts, string key)
+    {
+        foreach (var actor in facts.Actors.Actors)
+        {
+            if (actor.Key == key)
+            {
+                return actor;
+            }
+        }
+
+        foreach (var known in facts.Known)
+        {
+            if (known.Key == key)
+            {
+                return new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas);
+            }
+        }
+
+        return null;
     }
 
     private static string? MostCommon(List<Draft> drafts, Func<Draft, string?> select)
@@ -710,7 +800,7 @@ internal static class ClaimExtractor
     {
         for (var t = verb + 1; t < Math.Min(end, verb + 10); t++)
         {
-            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
             {
                 return true;
             }
@@ -723,7 +813,7 @@ internal static class ClaimExtractor
     {
         for (var t = start; t < end; t++)
         {
-            if (TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
             {
                 return true;
             }
@@ -796,7 +886,7 @@ internal static class ClaimExtractor
         var found = false;
         for (var t = start; t < end; t++)
         {
-            if (!doc.IsWord(t) || !KillWords.Has(doc, t))
+            if (!doc.IsWord(t) || !KillingVerbs.Has(doc, t))
             {
                 continue;
             }
@@ -861,6 +951,20 @@ internal static class ClaimExtractor
         }
 
         return -1;
+    }
+
+    /// <summary>"not", "never", "no" or "denied" shortly before a verb: "has not claimed", "no group has claimed".</summary>
+    private static bool Negated(TokenizedArticle doc, int verb, int start)
+    {
+        for (var t = verb - 1; t >= Math.Max(start, verb - 3); t--)
+        {
+            if (doc.Is(t, "not") || doc.Is(t, "never") || doc.Is(t, "no") || doc.Is(t, "nobody") || doc.Is(t, "n't"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasNoPresence(TokenizedArticle doc, int start, int end)
@@ -1043,7 +1147,7 @@ internal static class ClaimExtractor
                 {
                     var next = doc.IsPunct(after, '\'') && doc.Is(after + 1, "s") ? after + 2 : after;
                     var verbAt = doc.Is(next, "has") || doc.Is(next, "had") || doc.Is(next, "also") ? next + 1 : next;
-                    if (StatementNouns.Has(doc, next) || (verbAt < end && SpeechVerbs.Has(doc, verbAt) && !IsNoun(doc, verbAt)))
+                    if (WordLists.StatementNouns.Has(doc, next) || (verbAt < end && WordLists.SpeechVerbs.Has(doc, verbAt) && !IsNoun(doc, verbAt)))
                     {
                         return RootGroup(c, actor);
                     }
@@ -1053,7 +1157,7 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            if (!doc.IsWord(t) || !StatementNouns.Has(doc, t))
+            if (!doc.IsWord(t) || !WordLists.StatementNouns.Has(doc, t))
             {
                 continue;
             }
@@ -1103,7 +1207,7 @@ internal static class ClaimExtractor
                 }
             }
 
-            if (!SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
+            if (!WordLists.SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
                 || doc.Is(t - 1, "not") || doc.Is(t - 1, "never"))
             {
                 continue;
@@ -1213,7 +1317,7 @@ internal static class ClaimExtractor
             }
 
             // "The statement said", "its communique claimed": the statement is the last group's.
-            if (StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
+            if (WordLists.StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
             {
                 var author = GroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup;
                 if (author is not null)
@@ -1283,7 +1387,7 @@ internal static class ClaimExtractor
     private static string UnnamedPhrase(TokenizedArticle doc, int noun, int sentenceStart, int verb)
     {
         var start = noun;
-        while (start - 1 >= sentenceStart && start > noun - 5 && doc.IsWord(start - 1) && !SpeechVerbs.Has(doc, start - 1)
+        while (start - 1 >= sentenceStart && start > noun - 5 && doc.IsWord(start - 1) && !WordLists.SpeechVerbs.Has(doc, start - 1)
             && !ClauseBreaks.Has(doc, start - 1))
         {
             start--;
@@ -1327,7 +1431,10 @@ internal static class ClaimExtractor
 
         public ClaimKind Kind { get; } = kind;
 
-        public Claimant Claimant { get; } = claimant;
+        public Claimant Claimant { get; set; } = claimant;
+
+        /// <summary>How sure the extractor is of the claimant and the kind (0..1).</summary>
+        public double Confidence { get; set; } = 1.0;
 
         public string? Object { get; set; } = objectKey;
 

@@ -48,77 +48,41 @@ internal sealed class EventMention
 /// </summary>
 internal static class EventExtractor
 {
-    private static readonly WordMap<EventKind> Triggers = new(new Dictionary<string, EventKind>
+    /// <summary>Violence words and the kind each names ("ambush" attack, "blast" bombing), from <c>event-triggers.txt</c>.</summary>
+    private static readonly WordMap<EventKind> Triggers = new(ReadTriggers(Vocabulary.Words("event-triggers")));
+
+    private static Dictionary<string, EventKind> ReadTriggers(string[] lines)
     {
-        ["clash"] = EventKind.ArmedClash,
-        ["clashes"] = EventKind.ArmedClash,
-        ["clashed"] = EventKind.ArmedClash,
-        ["clashing"] = EventKind.ArmedClash,
-        ["gunfight"] = EventKind.ArmedClash,
-        ["gunfights"] = EventKind.ArmedClash,
-        ["encounter"] = EventKind.ArmedClash,
-        ["firefight"] = EventKind.ArmedClash,
-        ["shootout"] = EventKind.ArmedClash,
-        ["gunbattle"] = EventKind.ArmedClash,
-        ["skirmish"] = EventKind.ArmedClash,
-        ["skirmishes"] = EventKind.ArmedClash,
-        ["fighting"] = EventKind.ArmedClash,
-        ["bombing"] = EventKind.Bombing,
-        ["bombings"] = EventKind.Bombing,
-        ["blast"] = EventKind.Bombing,
-        ["blasts"] = EventKind.Bombing,
-        ["explosion"] = EventKind.Bombing,
-        ["explosions"] = EventKind.Bombing,
-        ["bomber"] = EventKind.Bombing,
-        ["bombers"] = EventKind.Bombing,
-        ["bombed"] = EventKind.Bombing,
-        ["IED"] = EventKind.Bombing,
-        ["attack"] = EventKind.Attack,
-        ["attacks"] = EventKind.Attack,
-        ["attacked"] = EventKind.Attack,
-        ["raid"] = EventKind.Attack,
-        ["raids"] = EventKind.Attack,
-        ["ambush"] = EventKind.Attack,
-        ["ambushed"] = EventKind.Attack,
-        ["assault"] = EventKind.Attack,
-        ["stormed"] = EventKind.Attack,
-        ["shooting"] = EventKind.Attack,
-        ["airstrike"] = EventKind.Attack,
-        ["airstrikes"] = EventKind.Attack,
-        ["casualties"] = EventKind.Attack,
-        ["killed"] = EventKind.Killing,
-        ["killing"] = EventKind.Killing,
-        ["killings"] = EventKind.Killing,
-        ["slain"] = EventKind.Killing,
-        ["murdered"] = EventKind.Killing,
-        ["assassinated"] = EventKind.Killing,
-        ["assassination"] = EventKind.Killing,
-        ["massacre"] = EventKind.Killing,
-        ["beheaded"] = EventKind.Killing,
-        ["executed"] = EventKind.Killing,
-        ["died"] = EventKind.Killing,
-        ["kidnapped"] = EventKind.Attack,
-        ["abducted"] = EventKind.Attack,
-        ["storm"] = EventKind.Attack,
-    });
+        var map = new Dictionary<string, EventKind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0)
+            {
+                throw new InvalidDataException($"event-triggers: \"{line}\" has no tab between the word and its kind");
+            }
+
+            map[line[..tab].Trim()] = line[(tab + 1)..].Trim() switch
+            {
+                "armed_clash" => EventKind.ArmedClash,
+                "bombing" => EventKind.Bombing,
+                "attack" => EventKind.Attack,
+                "killing" => EventKind.Killing,
+                var other => throw new InvalidDataException($"event-triggers: unknown kind \"{other}\" for \"{line[..tab]}\""),
+            };
+        }
+
+        return map;
+    }
 
     private static readonly WordSet TriggerWords = WordLists.Set([.. Triggers.Keys]);
 
-    private static readonly WordSet AnnouncementVerbs = WordLists.Set(
-        "announced", "announce", "announces", "announcing", "announcement", "declared", "declare", "declares",
-        "declaring", "declaration", "established", "establish", "establishes", "establishing", "establishment",
-        "creation", "created", "create", "creating", "introduced", "introducing", "unveiled", "launched");
+    private static readonly WordSet AnnouncementVerbs = WordLists.Set(Vocabulary.Words("announcement-verbs"));
 
-    private static readonly WordSet TerritorialNouns = WordLists.Set(
-        "province", "provinces", "wilayah", "wilayat", "branch", "offshoot", "chapter");
-
-    private static readonly WordSet DesignationVerbs = WordLists.Set(
-        "designated", "designates", "designating", "blacklisted", "blacklists", "proscribed", "sanctioned");
+    private static readonly WordSet DesignationVerbs = WordLists.Set(Vocabulary.Words("designation-verbs"));
 
     /// <summary>Words that make a following date the date of a statement, not of the violence it describes.</summary>
-    private static readonly WordSet StatementWords = WordLists.Set(
-        "statement", "statements", "issued", "released", "published", "said", "says", "announced", "declared", "tweeted",
-        "posted", "pointer", "poster", "video", "report", "reported", "message", "communique", "communiques", "claim");
+    private static readonly WordSet StatementDateCues = WordLists.Set(Vocabulary.Words("statement-date-cues"));
 
     public static bool IsViolence(EventKind kind) => kind is EventKind.ArmedClash or EventKind.Attack or EventKind.Bombing or EventKind.Killing;
 
@@ -182,7 +146,7 @@ internal static class EventExtractor
                     announceAt = t;
                 }
 
-                territorial |= TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
+                territorial |= WordLists.TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
                 if (designateAt < 0 && (DesignationVerbs.Has(doc, t) || (doc.Is(t, "added") && ListFollows(doc, t, sentence.TokenEnd))))
                 {
                     designateAt = t;
@@ -278,7 +242,7 @@ internal static class EventExtractor
             var reports = list.Select(m =>
             {
                 var sentence = facts.Doc.Sentences[m.Sentence];
-                return new EventReport(facts.SentenceText(m.Sentence), sentence.Start, sentence.End, m.Date, m.Place, m.Toll.Min, m.Toll.Max);
+                return new EventReport(facts.SentenceText(m.Sentence), sentence.Start, sentence.End, m.Date, m.Place, m.Toll.Min, m.Toll.Max) { Confidence = Confidence(m) };
             }).ToList();
             events.Add(new ExtractedEvent(group.Key, kind, date, place, participants, reports));
         }
@@ -286,9 +250,39 @@ internal static class EventExtractor
         return events;
     }
 
-    private static readonly WordSet Spans = WordLists.Set("day", "days", "week", "weeks", "month", "months", "year", "years");
+    /// <summary>
+    /// How sure a report is (0..1): a day read from the text and a town or district are what tell one incident from
+    /// another; a date taken from the story (another article) or missing, a place known only as a country, and a
+    /// kind read from a weak word ("casualties", "died") are guesses.
+    /// </summary>
+    private static double Confidence(EventMention m)
+    {
+        var c = 1.0;
+        if (m.Date?.Date is null)
+        {
+            c -= 0.25;
+        }
+        else if (m.KeyFromContext || m.Date.Precision != DatePrecision.Day)
+        {
+            c -= 0.1;
+        }
 
-    private static readonly WordSet Relations = WordLists.Set("after", "before", "earlier", "later", "ago");
+        if (m.Place.Place is null && m.Place.District is null)
+        {
+            c -= m.Place.Country is null ? 0.3 : 0.15;
+        }
+
+        if (m.IsViolence && m.Toll.Min is null && m.Toll.Max is null && m.Expression is null && m.Kind == EventKind.Killing)
+        {
+            c -= 0.1;
+        }
+
+        return Math.Round(Math.Max(0.1, c), 2);
+    }
+
+    private static readonly WordSet Spans = WordLists.Set(Vocabulary.Words("spans"));
+
+    private static readonly WordSet Relations = WordLists.Set(Vocabulary.Words("relations"));
 
     private static bool MentionsOtherTime(TokenizedArticle doc, int start, int end)
     {
@@ -351,7 +345,7 @@ internal static class EventExtractor
                 var ambiguous = false;
                 foreach (var k in candidates)
                 {
-                    if (Family(k.Kind) != family || k.Date.Date is not { } day || !Fits(m, e, day))
+                    if (Family(k.Kind) != family || k.Date.Date is not { } day || !Fits(m, e, day) || !Corroborates(m, k))
                     {
                         continue;
                     }
@@ -405,6 +399,46 @@ internal static class EventExtractor
         }
     }
 
+    /// <summary>
+    /// A weekday and a country fit many incidents: a known event lends its day only when something else ties them, the
+    /// same town or district (or, for a known event placed no closer than a country, a shared actor), and the places do
+    /// not contradict each other. Announcements and
+    /// designations are matched by what they concern, which is tie enough.
+    /// </summary>
+    private static bool Corroborates(EventMention m, KnownEvent k)
+    {
+        if (m.ObjectKey is not null)
+        {
+            return true;
+        }
+
+        if (Linking.ReportAgreement.PlaceConflict(m.Place, k.Place))
+        {
+            return false;
+        }
+
+        if (Linking.ReportAgreement.SharesLocality(m.Place, k.Place))
+        {
+            return true;
+        }
+
+        // A known event placed in a town or district needs that town: a shared actor is not enough (one group, two attacks).
+        if (k.Place.Place is not null || k.Place.District is not null)
+        {
+            return false;
+        }
+
+        foreach (var p in m.Participants)
+        {
+            if (p.Role != ParticipantRole.Other && k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Fits(EventMention m, DateExpression e, DateOnly day)
     {
         if (m.Date is { Date: { } from, End: { } to })
@@ -435,6 +469,90 @@ internal static class EventExtractor
             var local2 = sameCountry.Where(o => SharesLocality(o.Place, m.Place)).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
             var daily = m.Place.Country is null ? [] : sameCountry.Where(o => o.Date?.Precision == DatePrecision.Day).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
             m.Key = local2.Count == 1 ? local2[0] : local2.Count == 0 && !m.OtherTime && daily.Count == 1 ? daily[0] : UndatedKey(m, facts, ref local);
+        }
+
+        FoldIntoMainIncident(mentions);
+    }
+
+    /// <summary>
+    /// One incident told in several words and at several place levels ("an attack in Mali", "the killing in the
+    /// province", "the ambush near the town") is one event: the article's violence mentions are folded into incidents,
+    /// dated ones first. A mention joins an incident when nothing tells them apart: no other day, no place that cannot
+    /// be the same, no words setting it at another time ("a week earlier"); an undated mention naming a town or
+    /// district joins a dated incident only if that incident names the same one or none (a raid on another village
+    /// told in passing is another incident); an incident dated only to a month or a year is background and takes none.
+    /// </summary>
+    private static void FoldIntoMainIncident(List<EventMention> mentions)
+    {
+        var violence = mentions.Where(m => m.IsViolence).ToList();
+        if (violence.Count < 2)
+        {
+            return;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in violence)
+        {
+            counts[m.Key] = counts.GetValueOrDefault(m.Key) + 1;
+        }
+
+        static bool HasLocality(PlaceRef p) => p.Place is not null || p.District is not null;
+        var ordered = violence.Select((m, i) => (m, i))
+            .OrderBy(x => x.m.Date?.Precision == DatePrecision.Day ? 0 : x.m.Date?.Date is not null ? 1 : 2)
+            .ThenByDescending(x => counts[x.m.Key])
+            .ThenBy(x => HasLocality(x.m.Place) ? 0 : 1)
+            .ThenBy(x => x.i)
+            .Select(x => x.m)
+            .ToList();
+        var incidents = new List<(string Key, ResolvedDate? Date, PlaceRef Place)>();
+        foreach (var m in ordered)
+        {
+            var joined = -1;
+            for (var i = 0; i < incidents.Count && joined < 0 && !m.OtherTime; i++)
+            {
+                var (key, date, place) = incidents[i];
+                var dated = m.Date?.Date is not null;
+                if (dated && (date is null || !Linking.ReportAgreement.SameDates(m.Date, date)))
+                {
+                    continue;
+                }
+
+                // "since November 2022", "in 2021": a month or a year is background, not the incident the article tells.
+                if (date is not null && date.Precision != DatePrecision.Day)
+                {
+                    continue;
+                }
+
+                if (Linking.ReportAgreement.PlaceConflict(m.Place, place))
+                {
+                    continue;
+                }
+
+                if (!dated && date is not null && HasLocality(m.Place) && HasLocality(place) && !Linking.ReportAgreement.SharesLocality(m.Place, place))
+                {
+                    continue;
+                }
+
+                joined = i;
+            }
+
+            if (joined < 0)
+            {
+                var own = incidents.FindIndex(x => x.Key == m.Key);
+                if (own < 0)
+                {
+                    incidents.Add((m.Key, m.Date?.Date is not null ? m.Date : null, m.Place));
+                    continue;
+                }
+
+                joined = own;
+            }
+
+            var incident = incidents[joined];
+            m.Key = incident.Key;
+            var p = incident.Place;
+            incidents[joined] = (incident.Key, incident.Date ?? (m.Date?.Date is not null ? m.Date : null),
+                new PlaceRef(p.Place ?? m.Place.Place, p.District ?? m.Place.District, p.Region ?? m.Place.Region, p.Country ?? m.Place.Country));
         }
     }
 
@@ -538,6 +656,11 @@ internal static class EventExtractor
                 continue;
             }
 
+            if (InDateline(facts.Doc, e, facts.Doc.Sentences[sentence].TokenStart))
+            {
+                continue;
+            }
+
             var distance = Math.Min(Math.Abs(e.TokenStart - trigger), Math.Abs(e.TokenEnd - 1 - trigger));
             if (distance < bestDistance)
             {
@@ -549,12 +672,39 @@ internal static class EventExtractor
         return best;
     }
 
+    /// <summary>
+    /// "BAMAKO, Mali, Nov 19 (Agency) — ...": a date in a wire dateline at the head of a paragraph is when the story was
+    /// filed, not when what it tells happened.
+    /// </summary>
+    private static bool InDateline(TokenizedArticle doc, DateExpression e, int sentenceStart)
+    {
+        if (e.TokenStart - sentenceStart > 6)
+        {
+            return false;
+        }
+
+        for (var t = e.TokenEnd; t < Math.Min(doc.Tokens.Length, e.TokenEnd + 8); t++)
+        {
+            if (doc.IsPunct(t, '\u2014') || doc.IsPunct(t, '\u2013') || (doc.IsPunct(t, '-') && doc.IsPunct(t + 1, '-')))
+            {
+                return true;
+            }
+
+            if (doc.IsWord(t) && !doc.IsCapitalised(t))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool FollowsStatementWord(ArticleFacts facts, DateExpression e, int sentenceStart)
     {
         var doc = facts.Doc;
         for (var t = e.TokenStart - 1; t >= Math.Max(sentenceStart, e.TokenStart - 4); t--)
         {
-            if (doc.IsWord(t) && StatementWords.Has(doc, t))
+            if (doc.IsWord(t) && StatementDateCues.Has(doc, t))
             {
                 return true;
             }
@@ -640,7 +790,7 @@ internal static class EventExtractor
         var s = doc.Sentences[sentence];
         for (var t = verb; t < Math.Min(s.TokenEnd, verb + 12); t++)
         {
-            if (!doc.IsWord(t) || !TerritorialNouns.Has(doc, t) || facts.Actors.MentionAt[t] >= 0)
+            if (!doc.IsWord(t) || !WordLists.TerritorialNouns.Has(doc, t) || facts.Actors.MentionAt[t] >= 0)
             {
                 continue;
             }

@@ -4,10 +4,12 @@ using ClaimReview.Extraction.Events;
 namespace ClaimReview.Extraction.Linking;
 
 /// <summary>
-/// Where reports of one event disagree. Place: two reports name different towns, or different districts (a town
-/// known from another report to lie in a district counts as that district; a report naming only a region or country
-/// contradicts nothing). Date: two day-precise dates that differ (a month or a week contradicts nothing). Killed: two
-/// tolls whose ranges cannot both be true (at least 253 and more than 250 can; 20 and 35 cannot).
+/// Where reports of one event disagree, by the rules of <see cref="ReportAgreement"/>. Place: two reports name
+/// localities that cannot be one (spellings of one name are one; a town known from another report to lie in a
+/// district counts as that district; a report naming only a country contradicts no town), or different regions or
+/// countries. Date: two dates that cannot both be true (a month or a week contains its days and contradicts none of
+/// them); place and date are compared between outlets only. Killed: two tolls whose ranges cannot both be true (at least 253 and more than 250 can; 20 and 35 cannot);
+/// then every figure given is listed, so the reader sees the whole spread from outlet to outlet.
 /// </summary>
 public static class DiscrepancyFinder
 {
@@ -15,31 +17,20 @@ public static class DiscrepancyFinder
     {
         ArgumentNullException.ThrowIfNull(reports);
         var found = new List<Discrepancy>();
-        var place = PlaceDiscrepancy(eventKey, reports);
-        if (place is not null)
+        var located = reports.Where(r => r.Report.Place is { } p && (p.Place is not null || p.District is not null || p.Region is not null)).ToList();
+        if (AnyPair(located, acrossOutlets: true, (a, b) => ReportAgreement.PlaceConflict(Learnt(a.Report.Place!, located), Learnt(b.Report.Place!, located))))
         {
-            found.Add(place);
+            found.Add(new Discrepancy("event", eventKey, "place", Values(located, r => PlaceText(r.Report.Place!))));
         }
 
-        var dated = reports.Where(r => r.Report.Date is { Precision: DatePrecision.Day, Date: not null }).ToList();
-        if (dated.Select(r => r.Report.Date!.Date).Distinct().Count() > 1)
+        var dated = reports.Where(r => r.Report.Date is { Date: not null, Precision: not null }).ToList();
+        if (AnyPair(dated, acrossOutlets: true, (a, b) => !ReportAgreement.SameDates(a.Report.Date, b.Report.Date)))
         {
-            found.Add(new Discrepancy("event", eventKey, "date", Values(dated, r => r.Report.Date!.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+            found.Add(new Discrepancy("event", eventKey, "date", Values(dated, r => DateText(r.Report.Date!))));
         }
 
         var tolls = reports.Where(r => r.Report.KilledMin is not null || r.Report.KilledMax is not null).ToList();
-        var incompatible = false;
-        for (var i = 0; i < tolls.Count && !incompatible; i++)
-        {
-            for (var j = i + 1; j < tolls.Count && !incompatible; j++)
-            {
-                var a = tolls[i].Report;
-                var b = tolls[j].Report;
-                incompatible = Math.Max(a.KilledMin ?? 0, b.KilledMin ?? 0) > Math.Min(a.KilledMax ?? int.MaxValue, b.KilledMax ?? int.MaxValue);
-            }
-        }
-
-        if (incompatible)
+        if (AnyPair(tolls, acrossOutlets: false, (a, b) => !ReportAgreement.SameToll(a.Report.KilledMin, a.Report.KilledMax, b.Report.KilledMin, b.Report.KilledMax)))
         {
             found.Add(new Discrepancy("event", eventKey, "killed", Values(tolls, r => FormatToll(r.Report.KilledMin, r.Report.KilledMax))));
         }
@@ -57,66 +48,57 @@ public static class DiscrepancyFinder
         _ => "unknown",
     };
 
-    private static Discrepancy? PlaceDiscrepancy(string eventKey, IReadOnlyList<ArticleEventReport> reports)
+    private static string DateText(ResolvedDate date) => date.Precision == DatePrecision.Day || date.End is null
+        ? date.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : date.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + date.End.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string PlaceText(PlaceRef p) => p.Place is null && p.District is null
+        ? p.Region ?? ""
+        : string.Join(", ", new[] { p.Place, p.District }.Where(x => x is not null));
+
+    /// <summary>A town another report puts in a district counts as being in that district; a town that is another report's district is that district.</summary>
+    private static PlaceRef Learnt(PlaceRef p, List<ArticleEventReport> all)
     {
-        var located = reports.Where(r => r.Report.Place is { } p && (p.Place is not null || p.District is not null)).ToList();
-        if (located.Count < 2)
+        if (p.District is not null || p.Place is null)
         {
-            return null;
+            return p;
         }
 
-        // Learn which district each town is in from the reports that give both.
-        var districtOfTown = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var districts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in located)
+        foreach (var r in all)
         {
-            var p = r.Report.Place!;
-            if (p.District is not null)
+            var o = r.Report.Place!;
+            if (o.District is not null && PlaceNames.Same(o.District, p.Place))
             {
-                districts.Add(p.District);
-                if (p.Place is not null)
+                return p with { Place = null, District = o.District };
+            }
+
+            if (o.District is not null && PlaceNames.Same(o.Place, p.Place))
+            {
+                return p with { District = o.District };
+            }
+        }
+
+        return p;
+    }
+
+    /// <summary>Some two reports disagree. With <paramref name="acrossOutlets"/> only reports from different articles count: one
+    /// article's sentences naming two places or days are more often two moments of one account than a contradiction.
+    /// Tolls count within an article too: "the group claimed 41, the army said 7" is the discrepancy itself.</summary>
+    private static bool AnyPair(List<ArticleEventReport> reports, bool acrossOutlets, Func<ArticleEventReport, ArticleEventReport, bool> disagree)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            for (var j = i + 1; j < reports.Count; j++)
+            {
+                if ((!acrossOutlets || reports[i].ArticleRef != reports[j].ArticleRef) && disagree(reports[i], reports[j]))
                 {
-                    districtOfTown.TryAdd(p.Place, p.District);
+                    return true;
                 }
             }
         }
 
-        var normalised = located.Select(r =>
-        {
-            var p = r.Report.Place!;
-            var town = p.Place;
-            var district = p.District ?? (town is not null && districtOfTown.TryGetValue(town, out var d) ? d : null);
-            if (district is null && town is not null && districts.Contains(town))
-            {
-                // "in Shopian" names the district other reports give.
-                (town, district) = (null, town);
-            }
-
-            return (Town: town, District: district);
-        }).ToList();
-
-        var conflict = false;
-        for (var i = 0; i < normalised.Count && !conflict; i++)
-        {
-            for (var j = i + 1; j < normalised.Count && !conflict; j++)
-            {
-                conflict = Differs(normalised[i].Town, normalised[j].Town) || Differs(normalised[i].District, normalised[j].District);
-            }
-        }
-
-        if (!conflict)
-        {
-            return null;
-        }
-
-        return new Discrepancy("event", eventKey, "place", Values(located, r =>
-        {
-            var p = r.Report.Place!;
-            return string.Join(", ", new[] { p.Place, p.District }.Where(x => x is not null));
-        }));
+        return false;
     }
-
-    private static bool Differs(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static List<ReportedValue> Values(IEnumerable<ArticleEventReport> reports, Func<ArticleEventReport, string> value)
     {

@@ -6,10 +6,16 @@ namespace ClaimReview.Extraction.Parsing;
 /// </summary>
 internal static class DatelineReader
 {
-    public static bool TryRead(string paragraph, out string? place, out string? credit)
+    /// <summary>The month and day a wire dateline gives ("Nov 19"); the year comes from elsewhere on the page.</summary>
+    public readonly record struct Reading(int Month, int Day);
+
+    public static bool TryRead(string paragraph, out string? place, out string? credit) => TryRead(paragraph, out place, out credit, out _);
+
+    public static bool TryRead(string paragraph, out string? place, out string? credit, out Reading? day)
     {
         place = null;
         credit = null;
+        day = null;
         var limit = Math.Min(paragraph.Length, 90);
         var i = 0;
         var capitals = 0;
@@ -55,6 +61,8 @@ internal static class DatelineReader
                 return false;
             }
 
+            day = MonthDay(paragraph.AsSpan(i, j - i));
+
             i = j;
         }
 
@@ -82,6 +90,7 @@ internal static class DatelineReader
         if (i >= limit || paragraph[i] is not (':' or '-' or '—' or '–'))
         {
             credit = null;
+            day = null;
             return false;
         }
 
@@ -92,5 +101,30 @@ internal static class DatelineReader
         }
 
         return place.Length > 0;
+    }
+
+    /// <summary>"Mali, Nov 19 " → November 19: a month name followed by a day number.</summary>
+    private static Reading? MonthDay(ReadOnlySpan<char> text)
+    {
+        var month = 0;
+        foreach (var range in text.SplitAny(" ,."))
+        {
+            var word = text[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (month == 0)
+            {
+                Recognition.DateWords.TryMonth(word, true, out month);
+            }
+            else
+            {
+                return Recognition.DateWords.TryDayOfMonth(word, out var d) ? new Reading(month, d) : null;
+            }
+        }
+
+        return null;
     }
 }

@@ -28,6 +28,9 @@ internal sealed class ArticleActor(string key, string name, ActorKind kind, stri
     public List<string> DeclaredAliases { get; } = [];
 
     public int TokenCount { get; set; }
+
+    /// <summary>For a person who speaks for an institution ("X, a spokesman for the Y"): that institution.</summary>
+    public ArticleActor? SpeaksFor { get; set; }
 }
 
 internal readonly record struct MentionSpan(int Actor, int TokenStart, int TokenEnd);
@@ -56,9 +59,10 @@ internal sealed class ActorRecognizer
 {
     private const int ShortFormFlag = 1 << 24;
 
-    private static readonly WordSet OrgLeadingWords = WordLists.Set(
-        "ansar", "jaish", "lashkar", "harakat", "tehreek", "tehrik", "hizb", "jamaat", "jamaah", "jabhat", "katibat",
-        "liwa", "jund", "ahrar", "majlis", "hezb");
+    /// <summary>Trie values with this flag name a short form two lexicon actors share: an index into <see cref="_choices"/>.</summary>
+    private const int ChoiceFlag = 1 << 25;
+
+    private static readonly WordSet OrgLeadingWords = WordLists.Set(Vocabulary.Words("org-leading-words"));
 
     private static readonly WordMap<ActorKind> OrgWords = new(new Dictionary<string, ActorKind>
     {
@@ -154,30 +158,33 @@ internal sealed class ActorRecognizer
 
     private static readonly WordSet OrgWordSet = WordLists.Set([.. OrgWords.Keys]);
 
-    private static readonly WordSet ResearchWords = WordLists.Set(
-        "intelligence", "research", "crisis", "monitoring", "study", "studies", "analysis", "analytics", "consulting",
-        "risk", "policy", "security", "strategic", "stability", "conflict", "extremism", "terrorism", "radicalisation", "radicalization");
+    private static readonly WordSet ResearchWords = WordLists.Set(Vocabulary.Words("research-words"));
 
-    private static readonly WordSet PlaceOrgWords = WordLists.Set("province", "district", "state", "region", "division", "county");
+    private static readonly WordSet PlaceOrgWords = WordLists.Set(Vocabulary.Words("place-org-words"));
 
     /// <summary>Capitalised words that open sentences elsewhere but belong to a name before an organisation word.</summary>
-    private static readonly WordSet NameModifiers = WordLists.Set(
-        "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "middle", "upper", "lower",
-        "islamic", "security", "new", "first", "general");
+    private static readonly WordSet NameModifiers = WordLists.Set(Vocabulary.Words("name-modifiers"));
 
-    private static readonly WordSet ClaimWords = WordLists.Set("claim", "claims", "claimed", "claiming", "responsibility");
+    private static readonly WordSet ClaimWords = WordLists.Set(Vocabulary.Words("claim-words"));
 
-    private static readonly WordSet CarrierWords = WordLists.Set(
-        "carried", "published", "released", "issued", "via", "through", "circulated", "distributed", "posted", "broadcast", "relayed");
+    private static readonly WordSet CarrierWords = WordLists.Set(Vocabulary.Words("carrier-words"));
 
-    private static readonly WordSet StatementWords = WordLists.Set(
-        "statement", "statements", "claim", "claims", "claimed", "communique", "message", "video", "propaganda");
+    private static readonly WordSet OrgConnectors = new(Vocabulary.Words("org-connectors"), StringComparer.Ordinal);
 
-    private static readonly WordSet OrgConnectors = new(["of", "for", "and", "&", "on", "de", "al", "el", "e", "ul", "i", "the"], StringComparer.Ordinal);
+    private static readonly WordSet NameIntroducers = WordLists.Set(Vocabulary.Words("name-introducers"));
 
-    private static readonly WordSet NameIntroducers = WordLists.Set("called", "named", "identified", "alias", "aka");
+    private static readonly WordSet WhoVerbs = WordLists.Set(Vocabulary.Words("who-verbs"));
 
-    private static readonly WordSet WhoVerbs = WordLists.Set("heads", "leads", "runs", "founded", "directs", "chairs", "commands", "headed", "led", "co-founded");
+    /// <summary>Bare words standing for an institution in a speaker's position: "police said", "the army says".</summary>
+    private static readonly WordMap<ActorKind> InstitutionNouns = new(Vocabulary.Words("institution-nouns")
+        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-nouns: " + parts[1])));
+
+    private static readonly WordSet SpeakerRoles = WordLists.Set(Vocabulary.Words("speaker-roles"));
+
+    private static readonly WordSet SpeakerFillers = WordLists.Set(Vocabulary.Words("speaker-fillers"));
+
+    private readonly List<int[]> _choices = [];
 
     private readonly TokenTrie _trie = new();
     private readonly List<KnownActor> _known = [];
@@ -193,6 +200,9 @@ internal sealed class ActorRecognizer
         }
 
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A short form two actors share ("al-Shabaab" in Somalia and in Mozambique) is resolved per article by the
+        // places the article names; the first actor listed wins when the places say nothing.
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var entry in lexicon)
         {
             var key = ActorKeys.For(entry.Name);
@@ -204,24 +214,54 @@ internal sealed class ActorRecognizer
                 _known.Add(new KnownActor(key, entry.Name, entry.Kind, parentKey, RootOf(entry, byName), entry.Areas ?? []));
             }
 
-            _trie.Add(entry.Name, index);
-            foreach (var alias in entry.Aliases)
+            foreach (var alias in entry.Aliases.Prepend(entry.Name))
             {
-                _trie.Add(alias, index);
+                if (!owners.TryGetValue(alias, out var list))
+                {
+                    owners[alias] = list = [];
+                }
+
+                if (!list.Contains(index))
+                {
+                    list.Add(index);
+                }
             }
         }
+
+        foreach (var (alias, list) in owners)
+        {
+            if (list.Count == 1)
+            {
+                _trie.Add(alias, list[0]);
+            }
+            else
+            {
+                _trie.Add(alias, ChoiceFlag | _choices.Count);
+                _choices.Add([.. list]);
+            }
+        }
+
+        foreach (var known in _known)
+        {
+            _knownByKey.TryAdd(known.Key, known);
+        }
     }
+
+    private readonly Dictionary<string, KnownActor> _knownByKey = new(StringComparer.Ordinal);
 
     public IReadOnlyList<KnownActor> Known => _known;
 
     public ActorFindings Recognize(TokenizedArticle doc)
     {
         var state = new State(doc);
+        CountAreas(doc, state);
         MatchLexicon(doc, state);
         DiscoverOrganisations(doc, state);
         ReservePlaceNames(doc, state);
         DiscoverPeople(doc, state);
         LinkDiscovered(doc, state);
+        ResolveInstitutionWords(doc, state);
+        AffiliateSpeakers(doc, state);
         return state.Finish();
     }
 
@@ -256,7 +296,7 @@ internal sealed class ActorRecognizer
                     continue;
                 }
 
-                var known = _known[index];
+                var known = _known[(index & ChoiceFlag) != 0 ? Choose(_choices[index & ~ChoiceFlag], state) : index];
                 var actor = state.ActorFor(known.Key, () => new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas));
                 state.AddMention(actor, t, end);
                 t = end - 1;
@@ -462,7 +502,7 @@ internal sealed class ActorRecognizer
 
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
-            if (doc.IsWord(t) && StatementWords.Has(doc, t))
+            if (doc.IsWord(t) && WordLists.StatementNouns.Has(doc, t))
             {
                 return true;
             }
@@ -811,6 +851,295 @@ internal sealed class ActorRecognizer
         }
     }
 
+    /// <summary>How often the article names each country and region (a region counts for its country too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CountAreas(TokenizedArticle doc, State state)
+    {
+        for (var t = 0; t < doc.Tokens.Length; t++)
+        {
+            if (!doc.IsCapitalised(t))
+            {
+                continue;
+            }
+
+            if (_gazetteer.Names.TryMatch(doc, t, doc.Tokens.Length, out var end, out var index)
+                || _gazetteer.Adjectives.TryMatch(doc, t, doc.Tokens.Length, out end, out index))
+            {
+                var place = _gazetteer.Places[index];
+                state.Areas[place.Name] = state.Areas.GetValueOrDefault(place.Name) + 1;
+                if (!place.IsCountry)
+                {
+                    state.Areas[place.Country] = state.Areas.GetValueOrDefault(place.Country) + 1;
+                }
+
+                t = end - 1;
+            }
+        }
+    }
+
+    private static int AreaScore(KnownActor known, State state)
+    {
+        var score = 0;
+        foreach (var area in known.Areas)
+        {
+            score += state.Areas.GetValueOrDefault(area);
+        }
+
+        return score;
+    }
+
+    /// <summary>Of the actors sharing a short form, the one whose areas the article names most; ties go to the first listed.</summary>
+    private int Choose(int[] candidates, State state)
+    {
+        var best = candidates[0];
+        var bestScore = AreaScore(_known[best], state);
+        foreach (var index in candidates.AsSpan(1))
+        {
+            var score = AreaScore(_known[index], state);
+            if (score > bestScore)
+            {
+                best = index;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// "police said", "the army says", "a military spokesman", "according to the government": a bare institution word
+    /// in a speaker's position is a mention of the article's institution of that kind: the one of that kind the article
+    /// names most, else the lexicon's one for the places the article names (the army of the article's country). A
+    /// word that modifies a thing ("police station", "army vehicle") is no mention. The bare word never becomes an
+    /// alias of the actor (it would name every army in the next import).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ResolveInstitutionWords(TokenizedArticle doc, State state)
+    {
+        Dictionary<ActorKind, ArticleActor?>? resolved = null;
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence))
+                {
+                    continue;
+                }
+
+                resolved ??= [];
+                if (!resolved.TryGetValue(kind, out var actor))
+                {
+                    actor = resolved[kind] = InstitutionOfKind(kind, state);
+                }
+
+                if (actor is not null)
+                {
+                    state.AddMention(actor, t, t + 1, surface: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether an institution word speaks: "police said", "police have said", "the army general staff said",
+    /// "a police spokesman", "police officials", "according to the police".</summary>
+    private static bool IsSpeakerPosition(TokenizedArticle doc, int t, Sentence sentence)
+    {
+        if (doc.IsPunct(t + 1, '\'') || doc.Is(t + 1, "’"))
+        {
+            return false;
+        }
+
+        var j = t + 1;
+        while (j < sentence.TokenEnd && j < t + 4 && doc.IsWord(j) && SpeakerFillers.Has(doc, j))
+        {
+            j++;
+        }
+
+        if (j < sentence.TokenEnd && doc.IsWord(j) && (WordLists.SpeechVerbs.Has(doc, j) || SpeakerRoles.Has(doc, j) || doc.Is(j, "sources")))
+        {
+            return true;
+        }
+
+        var before = doc.Is(t - 1, "the") ? t - 2 : t - 1;
+        return before > sentence.TokenStart && doc.Is(before, "to") && doc.Is(before - 1, "according");
+    }
+
+    /// <summary>The institution of a kind the article is about: one whose areas the article names (the police of the
+    /// province, the army of the country) before one that is merely mentioned, then the most mentioned; none when two
+    /// tie.</summary>
+    private ArticleActor? InstitutionOfKind(ActorKind kind, State state)
+    {
+        var scores = new Dictionary<string, (int Area, int Mentions)>(StringComparer.Ordinal);
+        foreach (var actor in state.MentionedActors())
+        {
+            if (actor.Kind == kind && IsTopInstitution(actor.Name, actor.ParentKey, kind))
+            {
+                var area = _knownByKey.TryGetValue(actor.Key, out var known) ? AreaScore(known, state) : 0;
+                scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1);
+            }
+        }
+
+        foreach (var known in _known)
+        {
+            if (known.Kind == kind && known.Areas.Count > 0 && !scores.ContainsKey(known.Key) && IsTopInstitution(known.Name, known.ParentKey, kind)
+                && AreaScore(known, state) is var area and > 0)
+            {
+                scores[known.Key] = (area, 0);
+            }
+        }
+
+        string? best = null;
+        (int Area, int Mentions) bestScore = default;
+        var tied = false;
+        foreach (var (key, score) in scores)
+        {
+            var order = Compare(score, bestScore);
+            if (best is null || order > 0)
+            {
+                (best, bestScore, tied) = (key, score, false);
+            }
+            else if (order == 0)
+            {
+                tied = true;
+            }
+        }
+
+        if (best is null || tied)
+        {
+            return null;
+        }
+
+        var chosen = _knownByKey.GetValueOrDefault(best);
+        return state.ActorFor(best, () => new ArticleActor(chosen!.Key, chosen.Name, chosen.Kind, chosen.ParentKey, chosen.RootKey, true, chosen.Areas));
+
+        static int Compare((int Area, int Mentions) a, (int Area, int Mentions) b) =>
+            (a.Area > 0).CompareTo(b.Area > 0) is var placed and not 0 ? placed
+            : a.Mentions.CompareTo(b.Mentions) is var mentioned and not 0 ? mentioned
+            : a.Area.CompareTo(b.Area);
+    }
+
+    /// <summary>An institution that is not a unit of another of its kind ("the army" is not the army's general staff), and for
+    /// "government" a government, not one of its ministries.</summary>
+    private bool IsTopInstitution(string name, string? parentKey, ActorKind kind) =>
+        (parentKey is null || !_knownByKey.TryGetValue(parentKey, out var parent) || parent.Kind != kind)
+        && (kind != ActorKind.GovernmentBody || name.StartsWith("Government", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A person who speaks for an institution: "X, a spokesman for the Y", "X, spokeswoman of Y", "Y spokesman X",
+    /// "Y's spokesman, X", "its spokesman, X" (the last organisation named), "district police officer X" (the
+    /// institution the role names). Only speaking roles (spokesman, official...) count: an analyst speaks for himself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AffiliateSpeakers(TokenizedArticle doc, State state)
+    {
+        ArticleActor? lastOrganisation = null;
+        var s = 0;
+        foreach (var (actor, start, end) in state.MentionsInOrder())
+        {
+            while (s + 1 < doc.Sentences.Count && doc.Sentences[s].TokenEnd <= start)
+            {
+                s++;
+            }
+
+            if (actor.Kind != ActorKind.Person)
+            {
+                if (actor.Kind is not ActorKind.NewsOutlet)
+                {
+                    lastOrganisation = actor;
+                }
+
+                continue;
+            }
+
+            if (actor.SpeaksFor is not null)
+            {
+                continue;
+            }
+
+            var sentence = doc.Sentences[s];
+            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation);
+        }
+    }
+
+    /// <summary>"X, a spokesman for the Y", "X, the Y spokeswoman", "X, a senior police official".</summary>
+    private ArticleActor? RoleAfter(TokenizedArticle doc, State state, int end, Sentence sentence)
+    {
+        if (!doc.IsPunct(end, ','))
+        {
+            return null;
+        }
+
+        var limit = Math.Min(sentence.TokenEnd, end + 7);
+        ArticleActor? named = null;
+        for (var t = end + 1; t < limit; t++)
+        {
+            if (state.ActorAt(t) is { } org && org.Kind != ActorKind.Person)
+            {
+                named = org;
+                continue;
+            }
+
+            if (!doc.IsWord(t))
+            {
+                return null;
+            }
+
+            if (SpeakerRoles.Has(doc, t))
+            {
+                if (doc.Is(t + 1, "for") || doc.Is(t + 1, "of") || doc.Is(t + 1, "at"))
+                {
+                    var who = doc.Is(t + 2, "the") ? t + 3 : t + 2;
+                    return state.ActorAt(who) is { Kind: not ActorKind.Person } target ? target : named;
+                }
+
+                return named;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X".</summary>
+    private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation)
+    {
+        var t = doc.IsPunct(start - 1, ',') ? start - 2 : start - 1;
+        // Titles and ranks between the role and the name: "spokesman Brigadier General X", "spokesman, Colonel X".
+        while (t > sentence.TokenStart && doc.IsWord(t) && (WordLists.Titles.Has(doc, t) || doc.IsCapitalised(t)) && !SpeakerRoles.Has(doc, t) && start - t < 5)
+        {
+            t--;
+        }
+
+        if (doc.IsPunct(t, ','))
+        {
+            t--;
+        }
+
+        if (t < sentence.TokenStart || !doc.IsWord(t) || !SpeakerRoles.Has(doc, t))
+        {
+            return null;
+        }
+
+        for (var u = t - 1; u >= Math.Max(sentence.TokenStart, t - 4); u--)
+        {
+            if (state.ActorAt(u) is { Kind: not ActorKind.Person } org)
+            {
+                return org;
+            }
+
+            if (doc.Is(u, "its") || doc.Is(u, "their"))
+            {
+                return lastOrganisation;
+            }
+
+            if (!doc.IsWord(u) && !doc.IsPunct(u, '\''))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A word in capitals that is not itself a known name.</summary>
     private bool ShoutedWord(TokenizedArticle doc, int t, Sentence sentence) =>
         t >= sentence.TokenStart && t < sentence.TokenEnd && doc.IsWord(t) && doc.Tokens[t].Length >= 2 && IsAllCaps(doc.Text(t))
@@ -859,6 +1188,9 @@ internal sealed class ActorRecognizer
         public List<ArticleActor> Actors { get; } = [];
 
         public List<int> Discovered { get; } = [];
+
+        /// <summary>Countries and regions the article names, with how often.</summary>
+        public Dictionary<string, int> Areas { get; } = new(StringComparer.Ordinal);
 
         public bool[] Covered { get; } = new bool[doc.Tokens.Length];
 
@@ -935,7 +1267,7 @@ internal sealed class ActorRecognizer
             return actor;
         }
 
-        public void AddMention(ArticleActor actor, int tokenStart, int tokenEnd)
+        public void AddMention(ArticleActor actor, int tokenStart, int tokenEnd, bool surface = true)
         {
             var index = _byKey[actor.Key];
             actor = Actors[index];
@@ -943,13 +1275,46 @@ internal sealed class ActorRecognizer
             for (var t = tokenStart; t < tokenEnd; t++)
             {
                 Covered[t] = true;
+                if (_mentionAt is null)
+                {
+                    _mentionAt = new int[doc.Tokens.Length];
+                    Array.Fill(_mentionAt, -1);
+                }
+
+                _mentionAt[t] = index;
             }
 
-            var surface = doc.Slice(doc.Tokens[tokenStart].Start, doc.Tokens[tokenEnd - 1].End);
-            if (!actor.Surfaces.Contains(surface))
+            var text = doc.Slice(doc.Tokens[tokenStart].Start, doc.Tokens[tokenEnd - 1].End);
+            if (surface && !actor.Surfaces.Contains(text))
             {
-                actor.Surfaces.Add(surface);
+                actor.Surfaces.Add(text);
             }
+        }
+
+        private int[]? _mentionAt;
+
+        /// <summary>The actor mentioned at a token so far, before <see cref="Finish"/>.</summary>
+        public ArticleActor? ActorAt(int token) => _mentionAt is not null && token >= 0 && token < _mentionAt.Length && _mentionAt[token] >= 0 ? Actors[_mentionAt[token]] : null;
+
+        public IEnumerable<ArticleActor> MentionedActors()
+        {
+            foreach (var mention in _mentions)
+            {
+                yield return Actors[mention.Actor];
+            }
+        }
+
+        /// <summary>Mentions in text order: (actor, first token, end token).</summary>
+        public List<(ArticleActor Actor, int Start, int End)> MentionsInOrder()
+        {
+            var list = new List<(ArticleActor, int, int)>(_mentions.Count);
+            foreach (var mention in _mentions)
+            {
+                list.Add((Actors[mention.Actor], mention.TokenStart, mention.TokenEnd));
+            }
+
+            list.Sort((a, b) => a.Item2.CompareTo(b.Item2));
+            return list;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -14,19 +14,15 @@ internal readonly record struct Toll(bool Mentioned, int? Min, int? Max);
 /// </summary>
 internal static class CasualtyReader
 {
-    private static readonly WordSet KillWords = WordLists.Set(
-        "killed", "killing", "kills", "kill", "dead", "died", "deaths", "slaughtered", "massacred", "slain", "fatalities",
-        "lives", "murdered", "executed", "beheaded");
+    /// <summary>The largest figure read as a toll: a bigger one (or one too big to parse) is refused, and the sentence
+    /// gets no figure rather than another number from it (a year, a date).</summary>
+    public const int MaxToll = 10_000_000;
 
-    private static readonly WordSet InjuryWords = WordLists.Set(
-        "injured", "injuring", "injures", "wounded", "wounding", "wounds", "hurt", "injuries", "maimed", "maiming", "injury");
+    private static readonly WordSet DeathWords = WordLists.Set(Vocabulary.Words("death-words"));
 
-    private static readonly WordSet CountNouns = WordLists.Set(
-        "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "militants", "militant", "police",
-        "policemen", "officers", "officer", "troops", "worshippers", "children", "women", "men", "others", "terrorists",
-        "terrorist", "fighters", "fighter", "members", "member", "insurgents", "insurgent", "jihadists", "villagers",
-        "personnel", "security", "army", "were", "was", "have", "had", "been", "are", "reportedly", "also", "being",
-        "policeman", "guards", "students", "pilgrims", "miners", "farmers", "passengers", "workers");
+    private static readonly WordSet InjuryWords = WordLists.Set(Vocabulary.Words("injury-words"));
+
+    private static readonly WordSet CountNouns = WordLists.Set(Vocabulary.Words("count-nouns"));
 
     private static readonly WordMap<int> NumberWords = new(new Dictionary<string, int>
     {
@@ -79,7 +75,7 @@ internal static class CasualtyReader
         var mentioned = false;
         for (var t = start; t < end; t++)
         {
-            if (doc.Tokens[t].Kind != TokenKind.Word || !KillWords.Has(doc, t))
+            if (doc.Tokens[t].Kind != TokenKind.Word || !DeathWords.Has(doc, t))
             {
                 continue;
             }
@@ -96,9 +92,25 @@ internal static class CasualtyReader
                 return new Toll(true, 0, 0);
             }
 
-            if (TryRight(doc, t + 1, end, out var toll) || TryLeft(doc, start, t, out toll))
+            if (TryRight(doc, t + 1, end, out var toll))
             {
                 return toll;
+            }
+
+            // A figure too big to be a toll is refused: no other number of the sentence (a year) stands in for it.
+            if (OutOfRange(doc, t + 1, Math.Min(end, t + 5)))
+            {
+                return new Toll(true, null, null);
+            }
+
+            if (TryLeft(doc, start, t, out toll))
+            {
+                return toll;
+            }
+
+            if (OutOfRange(doc, Math.Max(start, t - 6), t))
+            {
+                return new Toll(true, null, null);
             }
         }
 
@@ -123,6 +135,30 @@ internal static class CasualtyReader
         }
 
         return TryFigure(doc, t, end, requireNoun: false, out toll, out _);
+    }
+
+    /// <summary>True when a figure beside a word of killing is a number too big to be a toll ("killed 2147483648"):
+    /// it is refused, and no other number of the sentence stands in for it.</summary>
+    private static bool OutOfRange(TokenizedArticle doc, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (doc.Tokens[i].Kind == TokenKind.Number && NumberValue(doc, i) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A number token's value, or null when it is not a whole number from 0 to <see cref="MaxToll"/>.</summary>
+    private static int? NumberValue(TokenizedArticle doc, int t)
+    {
+        var digits = doc.TextOf(t).Replace(",", string.Empty, StringComparison.Ordinal);
+        return !digits.Contains('.', StringComparison.Ordinal) && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= MaxToll
+            ? value
+            : null;
     }
 
     private static bool TryLeft(TokenizedArticle doc, int lower, int trigger, out Toll toll)
@@ -211,12 +247,12 @@ internal static class CasualtyReader
         var token = doc.Tokens[t];
         if (token.Kind == TokenKind.Number)
         {
-            var digits = doc.TextOf(t).Replace(",", string.Empty, StringComparison.Ordinal);
-            if (digits.Contains('.', StringComparison.Ordinal) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value)
-                || DateWords.TryYear(digits, out _) && doc.Is(t - 1, "in"))
+            if (NumberValue(doc, t) is not { } parsed || DateWords.TryYear(doc.TextOf(t), out _) && doc.Is(t - 1, "in"))
             {
                 return false;
             }
+
+            value = parsed;
 
             next = t + 1;
             return true;

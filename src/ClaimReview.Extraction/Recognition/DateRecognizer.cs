@@ -8,17 +8,19 @@ namespace ClaimReview.Extraction.Recognition;
 /// Finds date expressions in a sentence and resolves them against a reference date. With a publication date,
 /// "on Friday" is the last Friday on or before it, "last Friday" the last one before it, "this week" the week up to
 /// it, "last month" the month before, "Easter Sunday" the nearest Easter not after it, "10 May" the nearest 10 May
-/// not more than a week after it. Without one, only dates that carry their year resolve.
+/// not more than a week after it; "overnight", "the night of Saturday to Sunday" and "the night of 12/13 October" are the
+/// two days of that night, "last week" the week before, "earlier this month" the month up to the day before. Without a
+/// reference date, only dates that carry their year resolve.
 /// </summary>
 internal static class DateRecognizer
 {
-    private static readonly WordSet YearLeads = WordLists.Set("in", "since", "by", "of", "from", "until", "till", "during", "before", "after", "year", "around", "through", "throughout");
+    private static readonly WordSet YearLeads = WordLists.Set(Vocabulary.Words("year-leads"));
 
-    private static readonly WordSet MonthLeads = WordLists.Set("in", "since", "by", "of", "from", "until", "till", "during", "before", "after", "early", "late", "mid", "last", "this", "next", "around", "through");
+    private static readonly WordSet MonthLeads = WordLists.Set(Vocabulary.Words("month-leads"));
 
-    private static readonly WordSet WeekdayLeads = WordLists.Set("on", "since", "until", "till", "by", "this", "from", "before", "after", "late", "early");
+    private static readonly WordSet WeekdayLeads = WordLists.Set(Vocabulary.Words("weekday-leads"));
 
-    private static readonly WordSet DayParts = WordLists.Set("night", "morning", "evening", "afternoon", "overnight");
+    private static readonly WordSet DayParts = WordLists.Set(Vocabulary.Words("day-parts"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Find(TokenizedArticle doc, int start, int end, List<DateExpression> found)
@@ -86,6 +88,17 @@ internal static class DateRecognizer
             return false;
         }
 
+        if (doc.Is(t, "night") && TryNight(doc, t, end, out expression))
+        {
+            return true;
+        }
+
+        if (doc.Is(t, "overnight") && !DateWords.IsWeekday(doc, t - 1, false) && !DateWords.IsWeekday(doc, t + 1, false))
+        {
+            expression = new DateExpression(DateExpressionKind.Overnight, t, t + 1, 0, 0, 0, DayOfWeek.Sunday, 0);
+            return true;
+        }
+
         if (doc.Is(t, "Easter") && doc.IsCapitalised(t))
         {
             var e = doc.Is(t + 1, "Sunday") ? t + 2 : t + 1;
@@ -110,10 +123,11 @@ internal static class DateRecognizer
         {
             var last = !doc.Is(t, "this");
             var s = doc.Is(t - 1, "earlier") || doc.Is(t - 1, "later") ? t - 1 : t;
+            var earlier = !last && doc.Is(t - 1, "earlier");
             DateExpressionKind? kind = doc.TextOf(t + 1).ToLowerInvariant() switch
             {
-                "week" => last ? DateExpressionKind.LastWeek : DateExpressionKind.ThisWeek,
-                "month" => last ? DateExpressionKind.LastMonth : DateExpressionKind.ThisMonth,
+                "week" => last ? DateExpressionKind.LastWeek : earlier ? DateExpressionKind.EarlierThisWeek : DateExpressionKind.ThisWeek,
+                "month" => last ? DateExpressionKind.LastMonth : earlier ? DateExpressionKind.EarlierThisMonth : DateExpressionKind.ThisMonth,
                 "year" => last ? DateExpressionKind.LastYear : DateExpressionKind.ThisYear,
                 "night" => last ? DateExpressionKind.Yesterday : null,
                 _ => null,
@@ -165,6 +179,34 @@ internal static class DateRecognizer
                 expression = new DateExpression(DateExpressionKind.Year, t, t + 1, year, 0, 0, DayOfWeek.Sunday, 0);
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>"night of Saturday to Sunday", "night from Saturday into Sunday", "night of 12/13 October [2025]".</summary>
+    private static bool TryNight(TokenizedArticle doc, int t, int end, out DateExpression expression)
+    {
+        expression = default;
+        if (!(doc.Is(t + 1, "of") || doc.Is(t + 1, "from") || doc.Is(t + 1, "between")) || t + 4 >= end)
+        {
+            return false;
+        }
+
+        var s = doc.Is(t - 1, "the") ? t - 1 : t;
+        if (t + 4 < end && DateWords.IsWeekday(doc, t + 2, false) && (doc.Is(t + 3, "to") || doc.Is(t + 3, "into") || doc.Is(t + 3, "and"))
+            && DateWords.IsWeekday(doc, t + 4, false) && DateWords.TryWeekday(doc.Text(t + 2), false, out var first))
+        {
+            expression = new DateExpression(DateExpressionKind.NightOf, s, t + 5, 0, 0, 0, first, 0);
+            return true;
+        }
+
+        if (t + 5 < end && DateWords.TryDayOfMonth(doc.Text(t + 2), out var day) && doc.IsPunct(t + 3, '/') && DateWords.TryDayOfMonth(doc.Text(t + 4), out var next)
+            && next == day + 1 && DateWords.IsMonth(doc, t + 5) && DateWords.TryMonth(doc.Text(t + 5), true, out var month) && DateWords.TryCreate(2000, month, day, out _))
+        {
+            var year = t + 6 < end && DateWords.TryYear(doc.Text(t + 6), out var y) ? y : 0;
+            expression = new DateExpression(DateExpressionKind.NightOfDays, s, year > 0 ? t + 7 : t + 6, year, month, day, DayOfWeek.Sunday, 0);
+            return true;
         }
 
         return false;
@@ -228,6 +270,9 @@ internal static class DateRecognizer
             case DateExpressionKind.Year:
                 (date, endDate, precision) = (new DateOnly(e.Year, 1, 1), new DateOnly(e.Year, 12, 31), DatePrecision.Year);
                 break;
+            case DateExpressionKind.NightOfDays when e.Year > 0 && DateWords.TryCreate(e.Year, e.Month, e.Day, out var night):
+                (date, endDate, precision) = (night, night.AddDays(1), DatePrecision.Range);
+                break;
             case DateExpressionKind.YearPart:
                 var (from, to) = e.Part switch { 1 => (1, 4), 2 => (5, 8), _ => (9, 12) };
                 (date, endDate, precision) = (new DateOnly(e.Year, from, 1), new DateOnly(e.Year, to, DateTime.DaysInMonth(e.Year, to)), DatePrecision.Range);
@@ -265,6 +310,27 @@ internal static class DateRecognizer
                 return (r.AddDays(-(back == 0 ? 7 : back)), null, DatePrecision.Day);
             case DateExpressionKind.Yesterday:
                 return (r.AddDays(-1), null, DatePrecision.Day);
+            case DateExpressionKind.Overnight:
+                return (r.AddDays(-1), r, DatePrecision.Range);
+            case DateExpressionKind.NightOf:
+                // The latest such night that has begun by the reference date.
+                var nightStart = r.AddDays(-(((int)r.DayOfWeek - (int)e.Weekday + 7) % 7));
+                return (nightStart, nightStart.AddDays(1), DatePrecision.Range);
+            case DateExpressionKind.NightOfDays:
+                for (var year = r.Year; year >= r.Year - 1; year--)
+                {
+                    if (DateWords.TryCreate(year, e.Month, e.Day, out var first) && first <= r.AddDays(slackDays))
+                    {
+                        return (first, first.AddDays(1), DatePrecision.Range);
+                    }
+                }
+
+                return (null, null, null);
+            case DateExpressionKind.EarlierThisMonth:
+                return (new DateOnly(r.Year, r.Month, 1), r.Day > 1 ? r.AddDays(-1) : r, DatePrecision.Range);
+            case DateExpressionKind.EarlierThisWeek:
+                var weekStart = r.AddDays(-(((int)r.DayOfWeek + 6) % 7));
+                return (weekStart, r > weekStart ? r.AddDays(-1) : r, DatePrecision.Range);
             case DateExpressionKind.ThisWeek:
                 var monday = r.AddDays(-(((int)r.DayOfWeek + 6) % 7));
                 return (monday, r, DatePrecision.Range);

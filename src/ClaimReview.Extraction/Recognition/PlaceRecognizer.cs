@@ -22,20 +22,18 @@ internal readonly record struct PlaceMention(PlaceLevel Level, string Name, stri
 /// </summary>
 internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 {
-    private static readonly WordSet TownNouns = WordLists.Set("town", "village", "city", "area", "hamlet", "locality", "neighbourhood", "neighborhood", "township", "suburb", "outskirts", "market");
+    private static readonly WordSet TownNouns = WordLists.Set(Vocabulary.Words("town-nouns"));
 
-    private static readonly WordSet DistrictNouns = WordLists.Set("district", "districts", "county", "tehsil");
+    private static readonly WordSet DistrictNouns = WordLists.Set(Vocabulary.Words("district-nouns"));
 
-    private static readonly WordSet RegionNouns = WordLists.Set("province", "state", "region");
+    private static readonly WordSet RegionNouns = WordLists.Set(Vocabulary.Words("region-nouns"));
 
     /// <summary>Regions wider than a country: not a town, not a country.</summary>
-    private static readonly WordSet WideRegions = WordLists.Set("Sahel", "Maghreb", "Levant", "Balkans", "Caucasus", "Subcontinent", "Gulf", "Horn");
+    private static readonly WordSet WideRegions = WordLists.Set(Vocabulary.Words("wide-regions"));
 
-    private static readonly WordSet PlaceLeads = WordLists.Set("in", "near", "outside", "at", "from");
+    private static readonly WordSet PlaceLeads = WordLists.Set(Vocabulary.Words("place-leads"));
 
-    private static readonly WordSet EventNouns = WordLists.Set(
-        "encounter", "clash", "clashes", "gunfight", "attack", "attacks", "blast", "bombing", "bombings", "raid", "ambush",
-        "explosion", "massacre", "shooting", "firefight", "operation", "siege");
+    private static readonly WordSet EventNouns = WordLists.Set(Vocabulary.Words("event-nouns"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(TokenizedArticle doc, ActorFindings actors, int start, int end, List<PlaceMention> found)

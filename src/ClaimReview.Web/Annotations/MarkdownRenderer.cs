@@ -1,3 +1,5 @@
+using System.Net;
+using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -10,10 +12,22 @@ namespace ClaimReview.Web.Annotations;
 /// that adds attributes is enabled, images become plain links (nothing loads from elsewhere), and every link whose
 /// scheme is not http, https or mailto (after the parser has decoded entities, and ignoring whitespace and control
 /// characters) loses its address.
+/// <para>Rendering never fails a page: a text longer than <see cref="MaxSourceLength"/>, nested deeper than
+/// <see cref="MaxDepth"/>, or that the parser refuses is shown as its escaped source with a note. Behind Markdig,
+/// HtmlSanitizer is a second wall: whatever the Markdown pass lets through, only plain markup and http, https and
+/// mailto addresses reach the page.</para>
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>Longer texts are shown as written (notes hold at most 10,000 characters, rationales 4,000).</summary>
+    public const int MaxSourceLength = 20_000;
+
+    /// <summary>Deeper nesting (quotes in quotes, lists in lists, emphasis in links) is shown as written.</summary>
+    public const int MaxDepth = 32;
+
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -25,7 +39,35 @@ public sealed class MarkdownRenderer
 
     public string ToHtml(string markdown)
     {
+        if (markdown.Length > MaxSourceLength)
+        {
+            return AsWritten(markdown, "This text is too long to format; it is shown as written.");
+        }
+        string? html;
+        try
+        {
+            html = Render(markdown);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            html = null;
+        }
+        return html is null
+            ? AsWritten(markdown, "This text is nested too deeply to format; it is shown as written.")
+            : _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The escaped source in a preformatted block, after a short note saying why.</summary>
+    private static string AsWritten(string markdown, string why) =>
+        $"<p class=\"muted small\">{WebUtility.HtmlEncode(why)}</p><pre class=\"note-source\">{WebUtility.HtmlEncode(markdown)}</pre>";
+
+    private string? Render(string markdown)
+    {
         var document = Markdown.Parse(markdown, _pipeline);
+        if (Depth(document) > MaxDepth)
+        {
+            return null;
+        }
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -52,6 +94,55 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>How deep the parsed document nests blocks and inlines, walked without recursion.</summary>
+    private static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > MaxDepth)
+            {
+                return deepest;
+            }
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth + 1));
+                    break;
+                case ContainerInline inlines:
+                    foreach (var child in inlines)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+                    break;
+            }
+        }
+        return deepest;
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(["p", "br", "hr", "em", "strong", "del", "ins", "mark", "sub", "sup", "code", "pre", "blockquote",
+                "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "input"], StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href", "title", "class", "start", "type", "checked", "disabled", "align"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+        });
+        return sanitizer;
     }
 
     /// <summary>True for relative addresses and for http, https and mailto; false for any other scheme in any spelling.</summary>

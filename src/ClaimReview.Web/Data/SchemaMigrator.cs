@@ -44,7 +44,17 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         }
 
         var applied = 0;
-        foreach (var migration in All.Where(m => m.Version > current && m.Version <= target))
+        var recorded = new HashSet<int>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT version FROM schema_migrations";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                recorded.Add(reader.GetInt32(0));
+            }
+        }
+        foreach (var migration in All.Where(m => !recorded.Contains(m.Version) && m.Version <= target))
         {
             // BEGIN IMMEDIATE, then look again: another process may have applied it since the version was read.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -113,11 +123,13 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
             migrations.Add(new Migration(version, fileName[(separator + 1)..], reader.ReadToEnd()));
         }
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        // Numbers are handed out to parallel branches, so one may land before a lower one: gaps are allowed, duplicates are not,
+        // and every script not yet recorded is applied (see MigrateAsync), whatever its number.
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migration scripts must be numbered 1..n without gaps; found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Two migration scripts are numbered {migrations[i].Version}: {migrations[i - 1].Name} and {migrations[i].Name}.");
             }
         }
         return migrations;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClaimReview.Extraction;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public sealed partial class ArticleImporter(
         using (var writer = new ArticleWriter(db, state, clock.GetUtcNow()))
         {
             var context = new ExtractionContext([.. state.KnownEvents]);
+            // Links each article to the records the database and the articles written before it hold, in file order.
+            var linker = new StoryLinker(context with { KnownClaims = [.. state.KnownClaims] });
             var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], extractor, context, state), cancellationToken) : null;
             for (var c = 0; c < chunks.Count; c++)
             {
@@ -68,7 +71,7 @@ public sealed partial class ArticleImporter(
                 foreach (var file in prepared)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var outcome = file.Done ?? Write(writer, file);
+                    var outcome = file.Done ?? Write(writer, file, linker);
                     outcomes.Add(outcome);
                     if (outcome.Outcome == ImportOutcome.Failed)
                     {
@@ -187,13 +190,15 @@ public sealed partial class ArticleImporter(
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.0} MB";
 
     /// <summary>Writes one article and everything found in it under its own savepoint; a failure costs that file only.</summary>
-    private FileOutcome Write(ArticleWriter writer, Prepared prepared)
+    private FileOutcome Write(ArticleWriter writer, Prepared prepared, StoryLinker linker)
     {
         var name = prepared.Source.Name;
         var isUpdate = writer.Knows(name);
         try
         {
-            writer.Write(name, prepared.Hash!, prepared.Extraction!);
+            var linked = linker.Link(prepared.Extraction!);
+            writer.Write(name, prepared.Hash!, linked);
+            linker.Remember(linked);
             return prepared.Reextracted ? new FileOutcome(name, ImportOutcome.Unchanged, "file unchanged; extracted again")
                 : new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
         }

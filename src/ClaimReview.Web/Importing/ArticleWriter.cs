@@ -187,6 +187,7 @@ internal sealed class ArticleWriter : IDisposable
             }
         }
         _state.KnownEvents.RemoveAll(k => events.Contains(k.Key));
+        _state.KnownClaims.RemoveAll(k => claims.Contains(k.Key));
         foreach (var key in actors)
         {
             _state.ActorIds.Remove(key);
@@ -257,22 +258,15 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// An event reported by several articles takes what most of them say, level by level (country, then region,
-    /// district and place among the reports that agree so far), and the day most reports give; the first report
-    /// imported no longer decides. Outliers stay visible as discrepancies.
+    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle"/>, the same
+    /// rules the discrepancies and the coverage page use); the first report imported no longer decides. Outliers stay
+    /// visible as discrepancies.
     /// </summary>
     private void Settle(long eventId, List<ArticleEventReport> reports)
     {
-        var places = reports.Select(r => r.Report.Place).OfType<PlaceRef>().ToList();
-        var country = Majority(places.Select(p => p.Country));
-        places = [.. places.Where(p => p.Country is null || p.Country == country)];
-        var region = Majority(places.Select(p => p.Region));
-        places = [.. places.Where(p => p.Region is null || p.Region == region)];
-        var district = Majority(places.Select(p => p.District));
-        places = [.. places.Where(p => p.District is null || p.District == district)];
-        var place = Majority(places.Select(p => p.Place));
-        var days = reports.Select(r => r.Report.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).ToList();
-        var day = days.GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        var consensus = ReportAgreement.Settle([.. reports.Select(r => r.Report)]);
+        var (place, district, region, country) = consensus.Place;
+        var day = consensus.Day;
 
         // A place or date a person set is theirs: the reports' consensus never overwrites it. Checked in the statement,
         // under the chunk's write lock, so an edit saved while a long import runs counts too.
@@ -291,11 +285,6 @@ internal sealed class ArticleWriter : IDisposable
                 """, eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
         }
     }
-
-    /// <summary>The value most often given (ties: the one given first); null when none is given.</summary>
-    private static string? Majority(IEnumerable<string?> values) =>
-        values.OfType<string>().Select((v, i) => (v, i)).GroupBy(x => x.v, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(x => x.i)).Select(g => g.Key).FirstOrDefault();
 
     private long UpsertArticle(string sourceFile, string hash, ArticleExtraction extraction, HashSet<long> touched)
     {
@@ -474,10 +463,8 @@ internal sealed class ArticleWriter : IDisposable
                 {
                     _state.EventIds[created.Key] = createdId;
                     _state.EventKeys[createdId] = created.Key;
-                    if (created.Date is { Date: not null } date)
-                    {
-                        _state.KnownEvents.Add(new KnownEvent(created.Key, created.Kind, date, created.Place, [.. created.Participants.Select(p => p.ActorKey)]));
-                    }
+                    _state.KnownEvents.Add(new KnownEvent(created.Key, created.Kind, created.Date ?? new ResolvedDate(null, null, null, ""), created.Place,
+                        [.. created.Participants.Select(p => p.ActorKey)]));
                 });
             }
             ids[found.Key] = id;
@@ -583,12 +570,18 @@ internal sealed class ArticleWriter : IDisposable
             }
             else
             {
-                long? claimant = found.ClaimantKey is not null && actorIds.TryGetValue(found.ClaimantKey, out var claimantId) ? claimantId : null;
+                // A group named only through its media arm is a known actor the article itself may not name.
+                long? claimant = found.ClaimantKey is not null && (actorIds.TryGetValue(found.ClaimantKey, out var claimantId) || _state.ActorIds.TryGetValue(found.ClaimantKey, out claimantId)) ? claimantId : null;
                 id = Insert("INSERT INTO claims (key, claimant_id, claimant_text, kind, summary, status) VALUES ($0, $1, $2, $3, $4, $5) RETURNING id",
                     found.Key, claimant, found.ClaimantText, SnakeCase.Name(found.Kind), found.Summary, SnakeCase.Name(ClaimStatus.Unverified));
                 var key = found.Key;
                 var createdId = id;
-                _onCommit.Add(() => _state.ClaimIds[key] = createdId);
+                var known = ExtractionContext.KnownClaimOf(found);
+                _onCommit.Add(() =>
+                {
+                    _state.ClaimIds[key] = createdId;
+                    _state.KnownClaims.Add(known);
+                });
                 ids[found.Key] = id;
             }
         }

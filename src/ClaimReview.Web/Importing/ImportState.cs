@@ -23,7 +23,9 @@ internal sealed class ImportState
     public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, string> EventKeys { get; } = [];
     public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every event (dated or not) and claim, for the <see cref="Extraction.Linking.StoryLinker"/> and for dating undated articles.</summary>
     public List<KnownEvent> KnownEvents { get; } = [];
+    public List<KnownClaim> KnownClaims { get; } = [];
 
     public static async Task<ImportState> LoadAsync(ClaimReviewDb db, LexiconStore.Loaded lexicon, CancellationToken cancellationToken)
     {
@@ -69,18 +71,40 @@ internal sealed class ImportState
         {
             state.EventIds[e.Key] = e.Id;
             state.EventKeys[e.Id] = e.Key;
-            if (e.Date is not null)
+            if (e.DeletedAt is not null)
             {
-                state.KnownEvents.Add(new KnownEvent(
-                    e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
-                    new PlaceRef(e.Place, e.District, e.Region, e.Country),
-                    participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+                continue;
+            }
+            state.KnownEvents.Add(new KnownEvent(
+                e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
+                new PlaceRef(e.Place, e.District, e.Region, e.Country),
+                participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+        }
+        var claimEvents = new Dictionary<long, List<string>>();
+        await foreach (var ce in db.ClaimEvents.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (state.EventKeys.TryGetValue(ce.EventId, out var key))
+            {
+                (claimEvents.TryGetValue(ce.ClaimId, out var list) ? list : claimEvents[ce.ClaimId] = []).Add(key);
             }
         }
-        // Deleted claims and events keep their keys (hidden, not re-created).
-        await foreach (var c in db.Claims.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.Key }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // One report's words per claim: the first one written.
+        var quotes = new Dictionary<long, string>();
+        await foreach (var r in db.ClaimReports.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.ClaimId, r.Quote }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            quotes.TryAdd(r.ClaimId, r.Quote);
+        }
+        // Deleted claims and events keep their keys (hidden, not re-created); they are not offered for linking.
+        await foreach (var c in db.Claims.IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.Key, c.Kind, c.ClaimantId, c.Summary, c.DeletedAt })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.ClaimIds[c.Key] = c.Id;
+            if (c.DeletedAt is not null)
+            {
+                continue;
+            }
+            state.KnownClaims.Add(new KnownClaim(c.Key, c.ClaimantId is { } a && actorKeys.TryGetValue(a, out var ak) ? ak : null, c.Kind,
+                claimEvents.TryGetValue(c.Id, out var events) ? events : [], quotes.GetValueOrDefault(c.Id, c.Summary)));
         }
         // A claim or event merged into another: its key leads to the survivor.
         await foreach (var r in db.RecordRedirects.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -62,9 +62,19 @@ public static class LexiconStore
             .ToListAsync(cancellationToken);
         var entries = new List<LexiconEntry>(actors.Count);
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        // The database keeps no areas: the curated file's areas (the country a province or an army belongs to) are
+        // taken by key, so "al-Shabaab" in Mozambique and "the army" in Mali resolve on import as in tests.
+        var areas = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var entry in DefaultLexicon.Load())
+        {
+            if (entry.Areas is { Count: > 0 })
+            {
+                areas.TryAdd(ActorKeys.For(entry.Name), entry.Areas);
+            }
+        }
         foreach (var actor in actors)
         {
-            entries.Add(new LexiconEntry(actor.Name, actor.Kind, actor.Aliases, actor.ParentName));
+            entries.Add(new LexiconEntry(actor.Name, actor.Kind, actor.Aliases, actor.ParentName, areas.GetValueOrDefault(ActorKeys.For(actor.Name))));
             ids.TryAdd(ActorKeys.For(actor.Name), actor.Id);
         }
         return new Loaded(entries, ids);

@@ -5,8 +5,8 @@ namespace ClaimReview.Web.Search;
 
 /// <summary>
 /// Bulk maintenance of the search_* FTS5 tables for the importer (migration 0004). Inside the importer's
-/// transaction it suspends the per-row insert triggers, and before commit indexes the chunk's articles in three
-/// set-based statements: titles, body paragraphs and claim quotes.
+/// transaction it suspends the per-row insert triggers, and before commit indexes the chunk's articles set-based:
+/// titles, body paragraphs, claim quotes, and the events those articles report (migration 0009).
 /// </summary>
 public static class SearchIndex
 {
@@ -28,6 +28,14 @@ public static class SearchIndex
                     WHERE s.kind = 'paragraph' AND s.article_id IN (SELECT value FROM json_each($ids));
                 INSERT INTO search_claim_quotes (rowid, quote, claim_id, article_id)
                     SELECT id, quote, claim_id, article_id FROM claim_reports WHERE article_id IN (SELECT value FROM json_each($ids));
+                CREATE TEMP TABLE IF NOT EXISTS search_bulk_events (id INTEGER PRIMARY KEY);
+                DELETE FROM search_bulk_events;
+                INSERT OR IGNORE INTO search_bulk_events (id)
+                    SELECT event_id FROM event_reports WHERE article_id IN (SELECT value FROM json_each($ids));
+                DELETE FROM search_events WHERE rowid IN (SELECT id FROM search_bulk_events);
+                INSERT INTO search_events (rowid, kind, place, evidence)
+                    SELECT e.id, replace(e.kind, '_', ' '), concat_ws(', ', e.place, e.district, e.region, e.country), e.date_evidence
+                    FROM events e JOIN search_bulk_events b ON b.id = e.id;
                 """, ids);
         }
         Execute(connection, transaction, "UPDATE search_control SET bulk = 0", null);

@@ -128,11 +128,11 @@ public class ArticleParserTests
     }
 
     [Fact]
-    public void Text_without_a_headline_is_an_error()
+    public void Text_that_is_only_page_chrome_is_an_error()
     {
         var result = ArticleParser.Parse("Share\n\nADVERTISEMENT\n\nXS\nSM\n");
         Assert.Null(result.Article);
-        Assert.Contains("title", result.Error!.Message);
+        Assert.Contains("page chrome", result.Error!.Message);
     }
 
     [Fact]

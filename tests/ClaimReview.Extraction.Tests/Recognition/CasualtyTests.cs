@@ -24,6 +24,20 @@ public class CasualtyTests
         Assert.Equal(max, report.KilledMax);
     }
 
+    [Theory]
+    [InlineData("killed 2147483648 soldiers")]
+    [InlineData("killed 99999999999999999999 soldiers")]
+    [InlineData("killed more than 2147483647 soldiers")]
+    [InlineData("said 4000000000 soldiers were killed")]
+    [InlineData("killed about 2147483647 soldiers")]
+    public void A_figure_too_big_to_be_a_toll_is_refused_never_replaced_by_another_number(string words)
+    {
+        var raw = $"Gunmen attack a checkpoint in the north of the country\n\nGunmen attacked a checkpoint in the town of Karvel, Pakistan, and on 5 May 2019 militants {words}, officials said.\n";
+        var report = TestData.Extract(raw).Events.Single(e => e.Key.StartsWith("violence", StringComparison.Ordinal)).Reports.Single();
+        Assert.Null(report.KilledMin);
+        Assert.Null(report.KilledMax);
+    }
+
     [Fact]
     public void Seed_tolls_are_ranges_not_invented_numbers()
     {

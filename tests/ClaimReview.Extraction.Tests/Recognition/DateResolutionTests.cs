@@ -23,12 +23,28 @@ public class DateResolutionTests
     [InlineData("2019-05-18", "in early 2015", "2015-01-01", DatePrecision.Range)]
     [InlineData("2019-05-18", "in 2016", "2016-01-01", DatePrecision.Year)]
     [InlineData("2020-01-03", "on 28 December", "2019-12-28", DatePrecision.Day)]
+    [InlineData("2019-05-18", "on Thursday", "2019-05-16", DatePrecision.Day)]
+    [InlineData("2019-05-18", "overnight", "2019-05-17", DatePrecision.Range)]
+    [InlineData("2019-05-20", "in the night of Saturday to Sunday", "2019-05-18", DatePrecision.Range)]
+    [InlineData("2019-05-20", "on the night of 11/12 May", "2019-05-11", DatePrecision.Range)]
+    [InlineData("2019-05-18", "last week", "2019-05-06", DatePrecision.Range)]
+    [InlineData("2019-05-18", "earlier this month", "2019-05-01", DatePrecision.Range)]
     public void Date_words_resolve_against_the_publication_date(string published, string words, string expected, DatePrecision precision)
     {
         var date = EventDate(published, words);
         Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), date.Date);
         Assert.Equal(precision, date.Precision);
         Assert.EndsWith(words.Split(' ')[^1], date.Evidence);
+    }
+
+    [Theory]
+    [InlineData("2019-05-18", "overnight", "2019-05-18")]
+    [InlineData("2019-05-20", "in the night of Saturday to Sunday", "2019-05-19")]
+    [InlineData("2019-05-18", "last week", "2019-05-12")]
+    [InlineData("2019-05-18", "earlier this month", "2019-05-17")]
+    public void Night_and_week_words_are_ranges_with_their_last_day(string published, string words, string end)
+    {
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), EventDate(published, words).End);
     }
 
     [Fact]

@@ -91,6 +91,39 @@ public sealed class MarkdownRendererTests
         Assert.NotNull(document.QuerySelector("li input[type=checkbox]"));
     }
 
+    public static TheoryData<string> Pathological => new()
+    {
+        new string('>', 128) + " deep",
+        string.Concat(Enumerable.Repeat("> ", 200)) + "deep",
+        string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', i * 2) + "- item\n")),
+        new string('[', 5000) + "x" + new string(']', 5000),
+        new string('*', 5000) + "x" + new string('*', 5000),
+        string.Concat(Enumerable.Repeat("[a](", 3000)) + new string(')', 3000),
+        string.Concat(Enumerable.Range(0, 150).Select(i => new string('>', i) + " " + new string('-', 1) + " [x](https://e.org)\n")),
+        new string('`', 10000),
+        string.Concat(Enumerable.Repeat("<a>", 5000)),
+        new string('|', 9000) + "\n" + new string('-', 9000),
+    };
+
+    [Theory]
+    [MemberData(nameof(Pathological))]
+    public void Pathological_markdown_never_throws_and_keeps_its_words(string markdown)
+    {
+        var html = _renderer.ToHtml(markdown + "\n\nmarker-word");
+
+        Assert.Contains("marker-word", new HtmlParser().ParseDocument(html).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_deeply_nested_markdown_is_shown_as_its_escaped_source_with_a_note()
+    {
+        var document = Parse(new string('>', 128) + " <script>alert(1)</script> deep");
+
+        Assert.Empty(document.QuerySelectorAll("script, blockquote"));
+        Assert.Contains("<script>", document.QuerySelector("pre")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("shown as written", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     private AngleSharp.Html.Dom.IHtmlDocument Parse(string markdown) => new HtmlParser().ParseDocument(_renderer.ToHtml(markdown));
 
     private static IEnumerable<AngleSharp.Dom.IAttr> AllAttributes(AngleSharp.Html.Dom.IHtmlDocument document) =>

@@ -108,7 +108,10 @@ public sealed class NotesTests(AnnotationSite site) : IClassFixture<AnnotationSi
         var note = NoteOnPage(page, id)!;
         // The text is there, as text: a page that dropped the note would prove nothing.
         Assert.Contains("<script>alert('note')</script>", note.QuerySelector(".note-body").Text(), StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("script, img, svg, iframe, object, embed"));
+        Assert.Empty(note.QuerySelectorAll("script, img, svg, iframe, object, embed"));
+        // Elsewhere only the app's own: scripts served from the app (or inert JSON-LD data), drawings without handlers.
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") || s.GetAttribute("type") == "application/ld+json", s.OuterHtml));
+        Assert.Empty(page.QuerySelectorAll("img, iframe, object, embed"));
         foreach (var element in page.QuerySelectorAll("*"))
         {
             Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
@@ -235,6 +238,25 @@ public sealed class NotesTests(AnnotationSite site) : IClassFixture<AnnotationSi
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
         Assert.Equal("The editor's own words.", (await site.NoteAsync(id))!.Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public async Task A_note_nested_too_deeply_to_format_shows_as_written_and_an_editor_can_delete_it(AnnotationTarget kind)
+    {
+        var analyst = await site.ClientAsync(Roles.Analyst);
+        var editor = await site.ClientAsync(Roles.Editor);
+        var (url, id) = await AddNoteAsync(analyst, kind, new string('>', 128) + " too deep");
+
+        var page = await editor.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var note = NoteOnPage(await page.ReadPageAsync(), id)!;
+        Assert.Contains("shown as written", note.Text(), StringComparison.Ordinal);
+        Assert.Contains(new string('>', 128) + " too deep", note.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+        var delete = await editor.SubmitAsync($"/annotations/{id}/delete?returnUrl={Uri.EscapeDataString(url)}", "main form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Null(await site.NoteAsync(id));
     }
 
     [Fact]

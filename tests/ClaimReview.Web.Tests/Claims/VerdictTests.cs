@@ -66,6 +66,26 @@ public sealed class VerdictTests(EditorSite site) : IClassFixture<EditorSite>
     }
 
     [Fact]
+    public async Task A_rationale_nested_too_deeply_to_format_shows_as_written_on_the_claim_page()
+    {
+        var id = await site.ClaimAsync("kind=territorial", "Hind Province");
+        var url = $"/claims/{id}/verdict";
+
+        var response = await site.Editor.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Status"] = "disputed",
+            ["Input.Rationale"] = new string('>', 128) + " nested",
+            ["Input.Version"] = await EditorSite.FormVersionAsync(site.Editor, url),
+        });
+
+        EditorSite.AssertRedirect(response, $"/claims/{id}");
+        var claimPage = await site.Editor.GetAsync($"/claims/{id}");
+        Assert.Equal(HttpStatusCode.OK, claimPage.StatusCode);
+        var rationale = (await new HtmlParser().ParseDocumentAsync(await claimPage.Content.ReadAsStringAsync())).QuerySelector("section.verdict .rationale")!;
+        Assert.Contains(new string('>', 128) + " nested", rationale.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_claim_list_filters_and_sorts_by_verdict()
     {
         var corroborated = await site.ClaimAsync("kind=assessment", "SITE Intelligence Group on Khorasan");

@@ -14,20 +14,6 @@ public sealed class EventPagesTests(SeededSite site) : IClassFixture<SeededSite>
     }
 
     [Fact]
-    public async Task Timeline_places_events_by_year_and_month_and_shows_precision()
-    {
-        var page = await site.GetAsync("/events/timeline");
-
-        var years = page.QuerySelectorAll("ol.timeline > li.year > h2").Select(h => h.TextContent).ToList();
-        Assert.Contains("2019", years);
-        Assert.Equal(years.OrderBy(y => y, StringComparer.Ordinal), years);
-        Assert.Contains(page.QuerySelectorAll("li.month h3"), h => h.TextContent == "May 2019");
-        Assert.NotNull(page.QuerySelector(".marker-day"));
-        Assert.NotNull(page.QuerySelector(".marker-month"));
-        Assert.Contains("(day precision)", page.QuerySelector("ol.timeline").Text(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Event_page_shows_date_evidence_place_hierarchy_participants_reports_and_discrepancies()
     {
         var coverage = await site.SoporeEventCoverageAsync();

@@ -33,6 +33,12 @@ public sealed class SearchIndexTests
         Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM articles"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_articles"));
         Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM article_segments WHERE kind = 'paragraph'"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_paragraphs"));
         Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM claim_reports"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_claim_quotes"));
+        Assert.Equal(await fixture.ScalarAsync("SELECT COUNT(*) FROM events"), await fixture.ScalarAsync("SELECT COUNT(*) FROM search_events"));
+        // Every indexed event carries its current kind and place (migration 0009, indexed set-based per chunk).
+        Assert.Equal(0, await fixture.ScalarAsync("""
+            SELECT COUNT(*) FROM search_events s LEFT JOIN events e ON e.id = s.rowid
+            WHERE e.id IS NULL OR s.kind <> replace(e.kind, '_', ' ') OR s.place IS NOT concat_ws(', ', e.place, e.district, e.region, e.country)
+            """));
         // Every indexed paragraph is the current text of a current paragraph segment.
         Assert.Equal(0, await fixture.ScalarAsync("""
             SELECT COUNT(*) FROM search_paragraphs p

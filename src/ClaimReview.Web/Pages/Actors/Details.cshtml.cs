@@ -33,6 +33,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
     public IReadOnlyList<ClaimRow> ClaimsMade { get; private set; } = [];
     public IReadOnlyList<ClaimRow> ClaimsAbout { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
+    public Charts.NetworkGraph.Graph Network { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -100,6 +101,8 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
             return new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision),
                 Labels.Place(e.Place, e.District, e.Region, e.Country), [.. g.Select(x => Labels.Of(x.Role)).Distinct()]);
         })];
+        Network = await Charts.NetworkGraph.BuildAsync(db,
+            new Charts.NetworkGraph.Filter(null, null, Charts.NetworkGraph.Kinds(null), id), cancellationToken);
         return Page();
     }
 

@@ -61,7 +61,8 @@ public sealed class DeleteModel(ClaimReviewDb db, IAuthorizationService authoriz
         {
             return Forbid();
         }
-        await DescribeAsync(note, cancellationToken);
+        // Deleting never renders the note: a note that cannot be formatted can still be deleted.
+        Target = await NoteTarget.FindAsync(db, note.TargetType, note.TargetId, cancellationToken);
         var back = NoteRules.ReturnUrl(Url, Input.ReturnUrl, Target?.Url ?? "/", "notes");
         db.Entry(note).Property(a => a.Version).OriginalValue = Input.Version;
         db.Annotations.Remove(note);

@@ -18,6 +18,10 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
+    /// <summary>An actor's name or alias: only events it took part in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -28,13 +32,15 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<EventRow> Rows { get; private set; } = [];
-    public IReadOnlyList<(string Value, string Label)> Kinds { get; } = [.. Enum.GetValues<EventKind>().Select(k => (SnakeCase.Name(k), Labels.Of(k)))];
-    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public EventFilters Filters { get; private set; } = null!;
+    public string? ActorError { get; private set; }
     public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To);
+        var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        ActorError = actorError;
+        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To, actorId);
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await query.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
@@ -49,12 +55,16 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
         Rows = [.. page.Select(e => new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision),
             e.DatePrecision is { } p ? Labels.Of(p) : "no date", Labels.Place(e.Place, e.District, e.Region, e.Country),
             counts.TryGetValue(e.Id, out var c) ? c.Reports : 0, c?.Articles ?? 0, discrepancies.GetValueOrDefault(e.Id)))];
-        Countries = await db.Events.AsNoTracking().Where(e => e.Country != null).Select(e => e.Country!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        Filters = await EventFilters.LoadAsync(db, "/events", Kind, Country, Actor, From, To, cancellationToken);
     }
 
     /// <summary>The filters the list and the timeline share.</summary>
-    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to)
+    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to, long? actorId = null)
     {
+        if (actorId is { } actor)
+        {
+            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor));
+        }
         if (SnakeCase.TryParse<EventKind>(kind, out var k))
         {
             query = query.Where(e => e.Kind == k);

@@ -1,6 +1,6 @@
 using ClaimReview.Extraction.Events;
+using ClaimReview.Web.Charts;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,22 +8,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Events;
 
-/// <summary>Dated events on a vertical date axis, year by year and month by month; the marker shows the precision.</summary>
+/// <summary>
+/// Events on a scaled date axis, drawn as SVG by the server: a day is a point, a range, month or year a bar as long as
+/// the period. An event without a date is placed at its earliest reporting article's publication date and marked so.
+/// </summary>
 public sealed class TimelineModel(ClaimReviewDb db) : PageModel
 {
     public const int PageSize = 200;
-
-    public sealed record EventRow(long Id, string Kind, string Date, string Precision, string Place, int Reports);
-
-    public sealed record MonthRow(string Label, IReadOnlyList<EventRow> Events);
-
-    public sealed record YearRow(int Year, IReadOnlyList<EventRow> WholeYear, IReadOnlyList<MonthRow> Months);
 
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
+
+    /// <summary>An actor's name or alias: only events it took part in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -34,30 +35,52 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int? PageNumber { get; set; }
 
-    public IReadOnlyList<YearRow> Years { get; private set; } = [];
-    public int Undated { get; private set; }
-    public IReadOnlyList<(string Value, string Label)> Kinds { get; } = [.. Enum.GetValues<EventKind>().Select(k => (SnakeCase.Name(k), Labels.Of(k)))];
-    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public TimelineChart.Chart Chart { get; private set; } = TimelineChart.Layout([]);
+    public int UndatedShown { get; private set; }
+    /// <summary>Events with neither a date nor a dated article: they cannot be placed.</summary>
+    public int Unplaceable { get; private set; }
+    public string? ActorError { get; private set; }
+    public EventFilters Filters { get; private set; } = null!;
     public Paging Paging { get; private set; } = new(1, PageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, From, To);
-        var query = filtered.Where(e => e.Date != null);
-        Undated = await filtered.CountAsync(e => e.Date == null, cancellationToken);
-        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await query.CountAsync(cancellationToken));
-        var events = await query.OrderBy(e => e.Date).ThenBy(e => e.Id).Skip(Paging.Skip).Take(PageSize)
-            .Select(e => new { e.Id, e.Kind, e.Date, e.DateEnd, e.DatePrecision, e.Place, e.District, e.Region, e.Country, Reports = e.Reports.Count })
-            .ToListAsync(cancellationToken);
-        Years = [.. events.GroupBy(e => e.Date!.Value.Year).Select(y =>
+        var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        ActorError = actorError;
+        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, null, null, actorId);
+        var placed = filtered.Select(e => new
         {
-            var rows = y.Select(e => (e.DatePrecision, e.Date, Row: new EventRow(e.Id, Labels.Of(e.Kind), Labels.Date(e.Date, e.DateEnd, e.DatePrecision),
-                e.DatePrecision is { } p ? SnakeCase.Name(p) : "day", Labels.Place(e.Place, e.District, e.Region, e.Country), e.Reports))).ToList();
-            return new YearRow(y.Key,
-                [.. rows.Where(r => r.DatePrecision == DatePrecision.Year).Select(r => r.Row)],
-                [.. rows.Where(r => r.DatePrecision != DatePrecision.Year).GroupBy(r => r.Date!.Value.Month)
-                    .Select(m => new MonthRow(new DateOnly(y.Key, m.Key, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), [.. m.Select(r => r.Row)]))]);
-        })];
-        Countries = await db.Events.AsNoTracking().Where(e => e.Country != null).Select(e => e.Country!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+            e.Id, e.Kind, e.Date, e.DateEnd, e.DatePrecision, e.Place, e.District, e.Region, e.Country,
+            Published = e.Date == null
+                ? db.EventReports.Where(r => r.EventId == e.Id).Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => a.Published).Min()
+                : null,
+        });
+        if (From is { } from)
+        {
+            placed = placed.Where(e => (e.DateEnd ?? e.Date ?? e.Published) >= from);
+        }
+        if (To is { } to)
+        {
+            placed = placed.Where(e => (e.Date ?? e.Published) <= to);
+        }
+        Unplaceable = await placed.CountAsync(e => e.Date == null && e.Published == null, cancellationToken);
+        var drawable = placed.Where(e => e.Date != null || e.Published != null);
+        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await drawable.CountAsync(cancellationToken));
+        var rows = await drawable.OrderBy(e => e.Date ?? e.Published).ThenBy(e => e.Id).Skip(Paging.Skip).Take(PageSize).ToListAsync(cancellationToken);
+        var items = rows.Select(e =>
+        {
+            var undated = e.Date is null;
+            var (start, end) = undated ? (e.Published!.Value, e.Published.Value) : TimelineChart.Period(e.Date!.Value, e.DateEnd, e.DatePrecision);
+            var place = Labels.Place(e.Place, e.District, e.Region, e.Country);
+            var label = Labels.Of(e.Kind) + (place.Length > 0 ? $" in {e.Place ?? e.District ?? e.Region ?? e.Country}" : "");
+            var when = undated
+                ? $"no date in the text; placed at its article's publication date, {Labels.Date(start)}"
+                : $"{Labels.Date(e.Date, e.DateEnd, e.DatePrecision)} ({Labels.Of(e.DatePrecision ?? DatePrecision.Day)} precision)";
+            var title = $"{Labels.Of(e.Kind)}{(place.Length > 0 ? $" in {place}" : "")}, {when}";
+            return new TimelineChart.Item(e.Id, undated ? label + " (undated)" : label, title, start, end, e.DatePrecision ?? DatePrecision.Day, undated);
+        }).ToList();
+        UndatedShown = items.Count(i => i.Undated);
+        Chart = TimelineChart.Layout(items);
+        Filters = await EventFilters.LoadAsync(db, "/events/timeline", Kind, Country, Actor, From, To, cancellationToken);
     }
 }

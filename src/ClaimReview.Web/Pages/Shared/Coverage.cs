@@ -1,4 +1,5 @@
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace ClaimReview.Web.Pages.Shared;
 /// <summary>
 /// The coverage comparison: one row per article (outlet), one column per facet (date, place, toll, names used for the
 /// actors, attributed or stated as fact). Within a facet the value most reports agree with is the consensus; values
-/// incompatible with it are flagged. Compatible values are not disagreements: "at least 253" and "more than 250"
+/// incompatible with it are flagged, by the rules the importer's discrepancies use (<see cref="ReportAgreement"/>). Compatible values are not disagreements: "at least 253" and "more than 250"
 /// overlap, and "May 2019" contains "10 May 2019". Each value links to its quote in the article.
 /// </summary>
 public static class Coverage
@@ -72,18 +73,19 @@ public static class Coverage
             Text: Labels.Date(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision) + (r.ReportedDateEvidence is { } ev ? $" (“{ev}”)" : ""),
             From: r.ReportedDate!.Value, To: r.ReportedDateEnd ?? r.ReportedDate!.Value)).ToList();
         static bool SameDates((long, long, string Text, DateOnly From, DateOnly To) a, (long, long, string Text, DateOnly From, DateOnly To) b) =>
-            a.From <= b.To && b.From <= a.To;
+            ReportAgreement.SameDates(a.From, a.To, b.From, b.To);
         var dateFlags = Outliers(dates, SameDates);
 
         var places = eventReports.Where(r => r.ReportedPlace is not null || r.ReportedDistrict is not null || r.ReportedRegion is not null || r.ReportedCountry is not null)
             .Select(r => (r.ArticleId, r.Id, Levels: new[] { r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry })).ToList();
         static bool SamePlace((long, long, string?[] Levels) a, (long, long, string?[] Levels) b) =>
-            a.Levels.Zip(b.Levels).All(p => p.First is null || p.Second is null || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+            ReportAgreement.SamePlace(new PlaceRef(a.Levels[0], a.Levels[1], a.Levels[2], a.Levels[3]), new PlaceRef(b.Levels[0], b.Levels[1], b.Levels[2], b.Levels[3]));
         var placeFlags = Outliers(places, SamePlace);
 
         var tolls = eventReports.Where(r => r.KilledMin is not null || r.KilledMax is not null)
             .Select(r => (r.ArticleId, r.Id, Min: r.KilledMin ?? 0, Max: r.KilledMax ?? int.MaxValue, Text: Labels.Toll(r.KilledMin, r.KilledMax))).ToList();
-        static bool SameToll((long, long, int Min, int Max, string Text) a, (long, long, int Min, int Max, string Text) b) => a.Min <= b.Max && b.Min <= a.Max;
+        static bool SameToll((long, long, int Min, int Max, string Text) a, (long, long, int Min, int Max, string Text) b) =>
+            ReportAgreement.SameToll(a.Min, a.Max, b.Min, b.Max);
         var tollFlags = Outliers(tolls, SameToll);
 
         var attributed = claimReports.Count(r => r.AttributedToSource);
@@ -119,36 +121,8 @@ public static class Coverage
         return new Matrix(rows, total, disagreements);
     }
 
-    /// <summary>
-    /// Flags the values that contradict better-supported ones. A value's support is how many values are compatible
-    /// with it; of two contradicting values the less supported is flagged (both when they tie). A vague value
-    /// ("Jammu and Kashmir") is compatible with precise ones and so contradicts nothing.
-    /// </summary>
-    public static bool[] Outliers<T>(IReadOnlyList<T> values, Func<T, T, bool> compatible)
-    {
-        var flags = new bool[values.Count];
-        var support = new int[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            for (var j = 0; j < values.Count; j++)
-            {
-                support[i] += compatible(values[i], values[j]) ? 1 : 0;
-            }
-        }
-        for (var i = 0; i < values.Count; i++)
-        {
-            for (var j = i + 1; j < values.Count; j++)
-            {
-                if (compatible(values[i], values[j]))
-                {
-                    continue;
-                }
-                flags[i] |= support[i] <= support[j];
-                flags[j] |= support[j] <= support[i];
-            }
-        }
-        return flags;
-    }
+    /// <summary>Flags the values that contradict better-supported ones: <see cref="ReportAgreement.Outliers{T}"/>.</summary>
+    public static bool[] Outliers<T>(IReadOnlyList<T> values, Func<T, T, bool> compatible) => ReportAgreement.Outliers(values, compatible);
 
     private static void Summarise<T>(Dictionary<Facet, string> disagreements, Facet facet, List<T> values, Func<T, string> text, bool[] flags, Func<T, T, bool> compatible)
     {

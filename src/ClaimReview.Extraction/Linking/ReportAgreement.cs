@@ -1,0 +1,184 @@
+using ClaimReview.Extraction.Events;
+
+namespace ClaimReview.Extraction.Linking;
+
+/// <summary>
+/// The one rule set for whether reports of one record agree: the importer's consensus (<see cref="Settle"/>), the
+/// discrepancies it stores (<see cref="DiscrepancyFinder"/>) and the coverage comparison's flags (<see cref="Outliers{T}"/>)
+/// all ask these. Compatible values are not disagreements: "at least 253" and "more than 250" overlap, "May 2019"
+/// contains "10 May 2019", a region contains its towns, and two spellings of one place ("Sérékoura", "Serekoura") are
+/// one place.
+/// </summary>
+public static class ReportAgreement
+{
+    /// <summary>Two tolls (ranges, open ends unbounded) can both be true.</summary>
+    public static bool SameToll(int? minA, int? maxA, int? minB, int? maxB) =>
+        Math.Max(minA ?? 0, minB ?? 0) <= Math.Min(maxA ?? int.MaxValue, maxB ?? int.MaxValue);
+
+    /// <summary>Two dates (a day, or a range from..to) can both be true: they overlap.</summary>
+    public static bool SameDates(DateOnly fromA, DateOnly? toA, DateOnly fromB, DateOnly? toB) =>
+        fromA <= (toB ?? fromB) && fromB <= (toA ?? fromA);
+
+    /// <summary>Two resolved dates overlap; a report without a date contradicts nothing.</summary>
+    public static bool SameDates(ResolvedDate? a, ResolvedDate? b) =>
+        a?.Date is not { } fa || b?.Date is not { } fb || SameDates(fa, a.End, fb, b.End);
+
+    /// <summary>
+    /// Two reports place the event in the same place, as far as both say: each level both give is one place (any
+    /// spelling), and a town one report gives may be the district another gives ("in Shopian" beside "Amshipora,
+    /// Shopian district"). A report naming only a region or a country contradicts no town.
+    /// </summary>
+    public static bool SamePlace(PlaceRef? a, PlaceRef? b) => a is null || b is null || !PlaceConflict(a, b);
+
+    /// <summary>The reports name different countries, regions, or localities (town and district) that cannot be one.</summary>
+    public static bool PlaceConflict(PlaceRef a, PlaceRef b)
+    {
+        if (Differs(a.Country, b.Country) || Differs(a.Region, b.Region))
+        {
+            return true;
+        }
+
+        var la = Localities(a);
+        var lb = Localities(b);
+        if (la.Count == 0 || lb.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var x in la)
+        {
+            foreach (var y in lb)
+            {
+                if (PlaceNames.Same(x, y))
+                {
+                    return false;
+                }
+            }
+        }
+
+        // A town one report gives and a district the other gives may both be true (the town lies in it).
+        return !(a.Place is null ^ b.Place is null) || (a.District is not null && b.District is not null);
+    }
+
+    /// <summary>The reports share a town or district (any spelling, either level).</summary>
+    public static bool SharesLocality(PlaceRef a, PlaceRef b)
+    {
+        foreach (var x in Localities(a))
+        {
+            foreach (var y in Localities(b))
+            {
+                if (PlaceNames.Same(x, y))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Localities(PlaceRef p)
+    {
+        var list = new List<string>(2);
+        if (p.Place is not null)
+        {
+            list.Add(p.Place);
+        }
+
+        if (p.District is not null)
+        {
+            list.Add(p.District);
+        }
+
+        return list;
+    }
+
+    private static bool Differs(string? a, string? b) => a is not null && b is not null && !PlaceNames.Same(a, b);
+
+    /// <summary>
+    /// Flags the values that contradict better-supported ones. A value's support is how many values are compatible
+    /// with it; of two contradicting values the less supported is flagged (both when they tie). A vague value
+    /// ("Jammu and Kashmir") is compatible with precise ones and so contradicts nothing.
+    /// </summary>
+    public static bool[] Outliers<T>(IReadOnlyList<T> values, Func<T, T, bool> compatible)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(compatible);
+        var flags = new bool[values.Count];
+        var support = new int[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            for (var j = 0; j < values.Count; j++)
+            {
+                support[i] += compatible(values[i], values[j]) ? 1 : 0;
+            }
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            for (var j = i + 1; j < values.Count; j++)
+            {
+                if (compatible(values[i], values[j]))
+                {
+                    continue;
+                }
+
+                flags[i] |= support[i] <= support[j];
+                flags[j] |= support[j] <= support[i];
+            }
+        }
+
+        return flags;
+    }
+
+    /// <summary>
+    /// What most reports of one event say: level by level (country, then region, district and place among the reports
+    /// that agree so far, spellings counted together), and the day most reports give. Outliers stay visible as
+    /// discrepancies; the first report imported no longer decides.
+    /// </summary>
+    public static EventConsensus Settle(IReadOnlyList<EventReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var places = reports.Select(r => r.Place).OfType<PlaceRef>().ToList();
+        var country = Majority(places.Select(p => p.Country));
+        places = [.. places.Where(p => p.Country is null || PlaceNames.Same(p.Country, country))];
+        var region = Majority(places.Select(p => p.Region));
+        places = [.. places.Where(p => p.Region is null || PlaceNames.Same(p.Region, region))];
+        var district = Majority(places.Select(p => p.District));
+        places = [.. places.Where(p => p.District is null || PlaceNames.Same(p.District, district))];
+        var place = Majority(places.Select(p => p.Place));
+        var day = reports.Select(r => r.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null })
+            .GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        return new EventConsensus(new PlaceRef(place, district, region, country), day);
+    }
+
+    /// <summary>The value most often given, spellings of one name counted together (ties: the one given first).</summary>
+    public static string? Majority(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var groups = new List<(string Value, int Count, int First)>();
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                var at = groups.FindIndex(g => PlaceNames.Same(g.Value, v));
+                if (at < 0)
+                {
+                    groups.Add((v, 1, i));
+                }
+                else
+                {
+                    groups[at] = (groups[at].Value, groups[at].Count + 1, groups[at].First);
+                }
+            }
+
+            i++;
+        }
+
+        return groups.Count == 0 ? null : groups.OrderByDescending(g => g.Count).ThenBy(g => g.First).First().Value;
+    }
+}
+
+/// <summary>What the reports of one event agree on: the place, level by level, and the day (null when none gives one).</summary>
+public sealed record EventConsensus(PlaceRef Place, ResolvedDate? Day);

@@ -1,0 +1,563 @@
+using ClaimReview.Extraction.Claims;
+using ClaimReview.Extraction.Events;
+
+namespace ClaimReview.Extraction.Linking;
+
+/// <summary>
+/// Links a new article's events and claims to the records other articles already hold, by a scored match rather than
+/// by exact keys (keys built from one outlet's wording do not survive another's). Events: the same kind family, a date
+/// window, the same place (any spelling, any level of the hierarchy) and shared participants. Claims: the same root
+/// claimant (a group, its provinces and media arms share one), kind, the events they are about and the closeness of
+/// their wording (the same wire sentence in two articles is one claim). A strong match gives the article's record the
+/// known record's key; a weaker one becomes a <see cref="LinkSuggestion"/> for editors.
+/// <para>Known records are indexed (events by kind family and place skeleton, and by kind family and day; claims by
+/// claimant), so a lookup costs the same whatever the size of the database. Not thread-safe: the importer links the
+/// articles of a chunk one after another, in order, and remembers each once it is written.</para>
+/// </summary>
+public sealed class StoryLinker
+{
+    /// <summary>At or above: the same record. Between <see cref="Weak"/> and this: a suggestion.</summary>
+    public const double Strong = 0.6;
+
+    public const double Weak = 0.4;
+
+    private const int ScanLimit = 256;
+
+    private readonly Dictionary<(string Family, string Place), List<KnownEvent>> _eventsByPlace = [];
+    private readonly Dictionary<(string Family, int Day), List<KnownEvent>> _eventsByDay = [];
+    private readonly HashSet<string> _eventKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KnownClaim>> _claimsByClaimant = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _claimKeys = new(StringComparer.Ordinal);
+
+    public StoryLinker(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var e in context.KnownEvents)
+        {
+            Add(e);
+        }
+
+        foreach (var c in context.KnownClaims)
+        {
+            Add(c);
+        }
+    }
+
+    /// <summary>The extraction with its events and claims given the keys of the known records they match, and suggestions for weaker matches.</summary>
+    public ArticleExtraction Link(ArticleExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        var suggestions = new List<LinkSuggestion>(extraction.Suggestions);
+        var eventKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in extraction.Events)
+        {
+            if (!EventExtractor.IsViolence(e.Kind) || _eventKeys.Contains(e.Key))
+            {
+                continue;
+            }
+
+            var (best, score, reason) = BestEvent(e);
+            if (best is null)
+            {
+                continue;
+            }
+
+            if (score >= Strong)
+            {
+                eventKeys[e.Key] = best.Key;
+            }
+            else if (score >= Weak)
+            {
+                suggestions.Add(new LinkSuggestion(LinkKind.Event, e.Key, best.Key, Math.Round(score, 2), reason));
+            }
+        }
+
+        var events = eventKeys.Count == 0 ? extraction.Events : MergeEvents(extraction.Events, eventKeys);
+        var claims = eventKeys.Count == 0 ? [.. extraction.Claims] : MergeClaims([.. extraction.Claims.Select(c => Rekey(c, eventKeys))], []);
+        var claimKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in claims)
+        {
+            if (_claimKeys.Contains(c.Key) || claimKeys.ContainsKey(c.Key))
+            {
+                continue;
+            }
+
+            var (best, score, reason) = BestClaim(c);
+            if (best is null || best.Key == c.Key)
+            {
+                continue;
+            }
+
+            if (score >= Strong)
+            {
+                claimKeys[c.Key] = best.Key;
+            }
+            else if (score >= Weak)
+            {
+                suggestions.Add(new LinkSuggestion(LinkKind.Claim, c.Key, best.Key, Math.Round(score, 2), reason));
+            }
+        }
+
+        if (claimKeys.Count > 0)
+        {
+            claims = MergeClaims(claims, claimKeys);
+        }
+
+        if (eventKeys.Count == 0 && claimKeys.Count == 0 && suggestions.Count == extraction.Suggestions.Count)
+        {
+            return extraction;
+        }
+
+        return extraction with { Events = events, Claims = claims, Suggestions = suggestions };
+    }
+
+    /// <summary>Makes a written article's events and claims known to the articles linked after it.</summary>
+    public void Remember(ArticleExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        foreach (var e in extraction.Events)
+        {
+            Add(new KnownEvent(e.Key, e.Kind, e.Date ?? new ResolvedDate(null, null, null, ""), e.Place, [.. e.Participants.Select(p => p.ActorKey).Distinct()])
+            {
+                Localities = Localities(e),
+            });
+        }
+
+        foreach (var c in extraction.Claims)
+        {
+            Add(ExtractionContext.KnownClaimOf(c));
+        }
+    }
+
+    private void Add(KnownEvent e)
+    {
+        _eventKeys.Add(e.Key);
+        if (!EventExtractor.IsViolence(e.Kind))
+        {
+            return;
+        }
+
+        var family = EventExtractor.Family(e.Kind);
+        var indexed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Localities(e))
+        {
+            if (indexed.Add(PlaceNames.IndexKey(name)))
+            {
+                Slot(_eventsByPlace, (family, PlaceNames.IndexKey(name))).Add(e);
+            }
+        }
+
+        // Only day-precise events by day: a month or a week is matched through its places, so no lookup scans a month of days.
+        if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        {
+            Slot(_eventsByDay, (family, day.DayNumber)).Add(e);
+        }
+    }
+
+    private void Add(KnownClaim c)
+    {
+        if (_claimKeys.Add(c.Key))
+        {
+            Slot(_claimsByClaimant, ClaimantOf(c.Key)).Add(c);
+        }
+    }
+
+    private static List<T> Slot<TKey, T>(Dictionary<TKey, List<T>> index, TKey key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        return list;
+    }
+
+    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e)
+    {
+        var family = EventExtractor.Family(e.Kind);
+        var seen = new HashSet<KnownEvent>(ReferenceEqualityComparer.Instance);
+        KnownEvent? best = null;
+        var bestScore = 0.0;
+        var bestReason = "";
+
+        void Consider(List<KnownEvent>? candidates)
+        {
+            if (candidates is null)
+            {
+                return;
+            }
+
+            for (var i = candidates.Count - 1; i >= Math.Max(0, candidates.Count - ScanLimit); i--)
+            {
+                var k = candidates[i];
+                if (!seen.Add(k))
+                {
+                    continue;
+                }
+
+                var (score, reason) = EventScore(e, k);
+                if (score > bestScore)
+                {
+                    (best, bestScore, bestReason) = (k, score, reason);
+                }
+            }
+        }
+
+        foreach (var name in Localities(e))
+        {
+            Consider(_eventsByPlace.GetValueOrDefault((family, PlaceNames.IndexKey(name))));
+        }
+
+        if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        {
+            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
+            {
+                Consider(_eventsByDay.GetValueOrDefault((family, d)));
+            }
+        }
+
+        return (best, bestScore, bestReason);
+    }
+
+    /// <summary>How likely a new article's event is a known one (0..1), and why, in words.</summary>
+    public static (double Score, string Reason) EventScore(ExtractedEvent e, KnownEvent k)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(k);
+        if (EventExtractor.Family(e.Kind) != EventExtractor.Family(k.Kind))
+        {
+            return (0, "different kinds");
+        }
+
+        var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
+        var sharedPlace = SharesLocality(Localities(e), Localities(k));
+        if (otherCountry && !sharedPlace)
+        {
+            return (0, "different countries");
+        }
+
+        var reasons = new List<string>(4);
+        var score = 0.0;
+        if (e.Date?.Date is { } d && k.Date.Date is { } kd)
+        {
+            if (e.Date.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day)
+            {
+                var apart = Math.Abs(d.DayNumber - kd.DayNumber);
+                if (apart > 1)
+                {
+                    return (0, $"dates {apart} days apart");
+                }
+
+                score += apart == 0 ? 0.4 : 0.25;
+                reasons.Add(apart == 0 ? "same day" : "dates a day apart");
+            }
+            else if (ReportAgreement.SameDates(e.Date, k.Date))
+            {
+                score += 0.15;
+                reasons.Add("dates overlap");
+            }
+            else
+            {
+                return (0, "dates do not overlap");
+            }
+        }
+        else
+        {
+            score += 0.1;
+            reasons.Add("one is undated");
+        }
+
+        if (otherCountry)
+        {
+            // The same town in two countries is more often a country read wrong than two towns of one name.
+            score -= 0.3;
+            reasons.Add("different countries");
+        }
+        else if (e.Place.Country is not null && k.Place.Country is not null)
+        {
+            score += 0.2;
+            reasons.Add("same country");
+        }
+        else
+        {
+            score += 0.1;
+        }
+
+        if (sharedPlace)
+        {
+            score += 0.45;
+            reasons.Add("same place");
+        }
+        else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
+        {
+            score -= 0.2;
+            reasons.Add("different places");
+        }
+        else if (e.Place.Region is not null && PlaceNames.Same(e.Place.Region, k.Place.Region))
+        {
+            score += 0.1;
+            reasons.Add("same region");
+        }
+
+        if (e.Participants.Any(p => k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal)))
+        {
+            score += 0.1;
+            reasons.Add("shared participants");
+        }
+
+        return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
+    }
+
+    /// <summary>The towns and districts an event's place and its reports name.</summary>
+    private static List<string> Localities(ExtractedEvent e)
+    {
+        var names = new List<string>(4);
+        AddLocalities(names, e.Place);
+        foreach (var r in e.Reports)
+        {
+            if (r.Place is { } p)
+            {
+                AddLocalities(names, p);
+            }
+        }
+
+        return names;
+    }
+
+    private static List<string> Localities(KnownEvent k)
+    {
+        var names = new List<string>(4);
+        AddLocalities(names, k.Place);
+        foreach (var name in k.Localities)
+        {
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static void AddLocalities(List<string> names, PlaceRef p)
+    {
+        foreach (var name in (ReadOnlySpan<string?>)[p.Place, p.District])
+        {
+            if (name is not null && !names.Contains(name, StringComparer.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+    }
+
+    private static bool SharesLocality(List<string> a, List<string> b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (PlaceNames.Same(x, y))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private (KnownClaim? Best, double Score, string Reason) BestClaim(ExtractedClaim c)
+    {
+        if (!_claimsByClaimant.TryGetValue(ClaimantOf(c.Key), out var candidates))
+        {
+            return (null, 0, "");
+        }
+
+        var words = Words(c.Reports.Count > 0 ? c.Reports[0].Quote : c.Summary);
+        KnownClaim? best = null;
+        var bestScore = 0.0;
+        var bestReason = "";
+        for (var i = candidates.Count - 1; i >= Math.Max(0, candidates.Count - ScanLimit); i--)
+        {
+            var k = candidates[i];
+            var (score, reason) = ClaimScore(c, words, k);
+            if (score > bestScore)
+            {
+                (best, bestScore, bestReason) = (k, score, reason);
+            }
+        }
+
+        return (best, bestScore, bestReason);
+    }
+
+    /// <summary>How likely a new article's claim is a known one of the same claimant (0..1), and why.</summary>
+    private static (double Score, string Reason) ClaimScore(ExtractedClaim c, HashSet<string> words, KnownClaim k)
+    {
+        var reasons = new List<string>(4) { "same claimant" };
+        var score = 0.1;
+        if (c.Kind == k.Kind)
+        {
+            score += 0.25;
+            reasons.Add("same kind");
+        }
+
+        if (c.EventKeys.Any(e => k.EventKeys.Contains(e, StringComparer.Ordinal)))
+        {
+            score += 0.3;
+            reasons.Add("about the same event");
+        }
+        else if (c.EventKeys.Count > 0 && k.EventKeys.Count > 0)
+        {
+            score -= 0.2;
+            reasons.Add("about different events");
+        }
+
+        var overlap = Overlap(words, Words(k.Quote));
+        if (overlap >= 0.5)
+        {
+            score += overlap >= 0.85 ? 0.5 : 0.5 * overlap;
+            reasons.Add(overlap >= 0.85 ? "the same wording" : $"{overlap:P0} of the wording shared");
+        }
+
+        return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
+    }
+
+    /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
+    private static string ClaimantOf(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? key : key[..colon];
+    }
+
+    /// <summary>Content words of a quote, lower-case (words of three letters or more).</summary>
+    public static HashSet<string> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (i - start >= 3)
+                {
+                    words.Add(text[start..i].ToLowerInvariant());
+                }
+
+                start = -1;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Share of the shorter text's words found in the other.</summary>
+    public static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = small.Count(large.Contains);
+        return (double)shared / small.Count;
+    }
+
+    private static List<ExtractedEvent> MergeEvents(IReadOnlyList<ExtractedEvent> events, Dictionary<string, string> keys)
+    {
+        var merged = new List<ExtractedEvent>(events.Count);
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var key = keys.GetValueOrDefault(e.Key, e.Key);
+            if (at.TryGetValue(key, out var i))
+            {
+                var o = merged[i];
+                merged[i] = o with
+                {
+                    Kind = o.Kind,
+                    Date = o.Date?.Precision == DatePrecision.Day ? o.Date : e.Date?.Date is not null ? e.Date : o.Date,
+                    Place = Fill(o.Place, e.Place),
+                    Participants = [.. o.Participants.Concat(e.Participants).Distinct()],
+                    Reports = [.. o.Reports.Concat(e.Reports)],
+                };
+            }
+            else
+            {
+                at[key] = merged.Count;
+                merged.Add(e with { Key = key });
+            }
+        }
+
+        return merged;
+    }
+
+    private static PlaceRef Fill(PlaceRef a, PlaceRef b) =>
+        new(a.Place ?? b.Place, a.District ?? b.District, a.Region ?? b.Region, a.Country ?? b.Country);
+
+    private static ExtractedClaim Rekey(ExtractedClaim c, Dictionary<string, string> eventKeys)
+    {
+        var key = c.Key;
+        foreach (var (from, to) in eventKeys)
+        {
+            if (key.EndsWith(":" + from, StringComparison.Ordinal))
+            {
+                key = key[..^from.Length] + to;
+                break;
+            }
+        }
+
+        var counters = c.CounterClaimKeys.Select(k => Rekey(k, eventKeys)).ToList();
+        return c with { Key = key, EventKeys = [.. c.EventKeys.Select(k => eventKeys.GetValueOrDefault(k, k)).Distinct()], CounterClaimKeys = counters };
+    }
+
+    private static string Rekey(string claimKey, Dictionary<string, string> eventKeys)
+    {
+        foreach (var (from, to) in eventKeys)
+        {
+            if (claimKey.EndsWith(":" + from, StringComparison.Ordinal))
+            {
+                return claimKey[..^from.Length] + to;
+            }
+        }
+
+        return claimKey;
+    }
+
+    private static List<ExtractedClaim> MergeClaims(List<ExtractedClaim> claims, Dictionary<string, string> keys)
+    {
+        var merged = new List<ExtractedClaim>(claims.Count);
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in claims)
+        {
+            var key = keys.GetValueOrDefault(c.Key, c.Key);
+            var counters = c.CounterClaimKeys.Select(k => keys.GetValueOrDefault(k, k)).Where(k => k != key).ToList();
+            if (at.TryGetValue(key, out var i))
+            {
+                var o = merged[i];
+                merged[i] = o with
+                {
+                    EventKeys = [.. o.EventKeys.Concat(c.EventKeys).Distinct()],
+                    CounterClaimKeys = [.. o.CounterClaimKeys.Concat(counters).Distinct()],
+                    Reports = [.. o.Reports.Concat(c.Reports.Where(r => !o.Reports.Any(x => x.Quote == r.Quote)))],
+                };
+            }
+            else
+            {
+                at[key] = merged.Count;
+                merged.Add(c with { Key = key, CounterClaimKeys = counters });
+            }
+        }
+
+        return merged;
+    }
+}

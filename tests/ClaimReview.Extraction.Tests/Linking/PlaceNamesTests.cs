@@ -1,0 +1,32 @@
+using ClaimReview.Extraction.Linking;
+
+namespace ClaimReview.Extraction.Tests.Linking;
+
+public class PlaceNamesTests
+{
+    [Theory]
+    [InlineData("Tarbéla", "Tarbela")]
+    [InlineData("Mürzdorf", "Muerzdorf")]
+    [InlineData("Kassoor", "Kassur")]
+    [InlineData("Djamaro", "Jamaro")]
+    [InlineData("Weenkhoti", "Ween Khoti")]
+    [InlineData("al-Zarqa camp", "Al-Zarqah camp")]
+    [InlineData("Bayt Naqil", "Bait Naqil")]
+    [InlineData("Kovanda", "Kobanda")]
+    [InlineData("Sibundai", "Sibundi")]
+    public void Spellings_of_one_place_are_the_same_place(string a, string b)
+    {
+        Assert.True(PlaceNames.Same(a, b));
+        Assert.Equal(PlaceNames.IndexKey(a), PlaceNames.IndexKey(b));
+    }
+
+    [Theory]
+    [InlineData("Tarbela", "Mardan")]
+    [InlineData("Kassur", "Kasese")]
+    [InlineData("Ado", "Edo")]
+    [InlineData("Lagos", "Lugos Valley Heights")]
+    public void Different_places_stay_apart(string a, string b)
+    {
+        Assert.False(PlaceNames.Same(a, b));
+    }
+}

@@ -1,0 +1,106 @@
+using ClaimReview.Extraction.Claims;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
+
+namespace ClaimReview.Extraction.Tests.Linking;
+
+public class StoryLinkerTests
+{
+    private const string Wire = """
+        Gunmen kill nine soldiers in ambush near Tarbéla
+
+        March 6, 2024
+
+        TARBÉLA, Niger — Gunmen ambushed an army patrol near the village of Tarbéla in Niger on Tuesday, killing at least nine soldiers, the defence ministry said.
+
+        The ministry said the attackers fled towards the border after the ambush.
+        """;
+
+    private const string Local = """
+        Army patrol attacked in the west
+
+        Nine soldiers died when their patrol was attacked outside Tarbela, Niger, late on Tuesday, according to a military source.
+
+        Residents said the shooting lasted about an hour.
+        """;
+
+    [Fact]
+    public void Two_wordings_of_one_ambush_land_on_one_event()
+    {
+        var wire = TestData.Extract(Wire);
+        var local = TestData.Extract(Local);
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        linker.Remember(linker.Link(wire));
+        var linked = linker.Link(local);
+
+        var wireEvent = Assert.Single(wire.Events, e => EventExtractor.IsViolence(e.Kind));
+        Assert.Contains(linked.Events, e => e.Key == wireEvent.Key);
+        Assert.Single(linked.Events, e => EventExtractor.IsViolence(e.Kind));
+    }
+
+    [Fact]
+    public void An_event_on_another_day_elsewhere_is_not_linked()
+    {
+        var other = Local.Replace("Tarbela", "Mardan", StringComparison.Ordinal).Replace("late on Tuesday", "on 2 January 2023", StringComparison.Ordinal);
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        var wire = linker.Link(TestData.Extract(Wire));
+        linker.Remember(wire);
+        var linked = linker.Link(TestData.Extract(other));
+        Assert.DoesNotContain(linked.Events, e => wire.Events.Any(w => w.Key == e.Key));
+        Assert.Empty(linked.Suggestions);
+    }
+
+    [Fact]
+    public void Same_place_and_country_a_day_apart_is_linked_with_its_score_and_reason()
+    {
+        var known = new KnownEvent("violence:2024-03-05:niger", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbéla", null, null, "Niger"), []);
+        var e = Event(EventKind.Killing, Day(2024, 3, 6), new PlaceRef("Tarbela", null, null, "Niger"));
+        var (score, reason) = StoryLinker.EventScore(e, known);
+        Assert.True(score >= StoryLinker.Strong, reason);
+        Assert.Contains("same place", reason, StringComparison.Ordinal);
+        Assert.Contains("a day apart", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_day_and_country_but_another_town_is_only_a_suggestion()
+    {
+        var linker = new StoryLinker(new ExtractionContext([new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), [])]));
+        var article = TestData.Extract(Local) with { Events = [Event(EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Mardan", null, null, "Niger"))] };
+        var linked = linker.Link(article);
+        Assert.Equal("violence:new", Assert.Single(linked.Events).Key);
+        var suggestion = Assert.Single(linked.Suggestions);
+        Assert.Equal(LinkKind.Event, suggestion.Kind);
+        Assert.Equal("violence:2024-03-05:niger:tarbela", suggestion.CandidateKey);
+        Assert.InRange(suggestion.Score, StoryLinker.Weak, StoryLinker.Strong - 0.01);
+        Assert.Contains("different places", suggestion.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_wire_sentence_under_another_key_lands_on_the_known_claim()
+    {
+        const string sentence = "The group said in a statement that its fighters had attacked the patrol and seized weapons.";
+        var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"], sentence);
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var claim = new ExtractedClaim("sahel-front:responsibility:article:army-patrol-attacked", "sahel-front", null, ClaimKind.Responsibility, "claims the attack", [], [],
+            [new ClaimReport(sentence, 0, sentence.Length, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [claim] });
+        Assert.Equal(known.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
+    public void Another_claimant_saying_something_else_is_not_the_known_claim()
+    {
+        var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
+            "The group said its fighters attacked the patrol.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var claim = new ExtractedClaim("defence-ministry:casualty:violence:2024-03-05:niger", "defence-ministry", null, ClaimKind.Casualty, "nine soldiers killed",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The ministry said nine soldiers were killed.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [claim] });
+        Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    private static ResolvedDate Day(int y, int m, int d) => new(new DateOnly(y, m, d), null, DatePrecision.Day, "on Tuesday");
+
+    private static ExtractedEvent Event(EventKind kind, ResolvedDate date, PlaceRef place) =>
+        new("violence:new", kind, date, place, [], [new EventReport("quote", 0, 5, date, place, null, null)]);
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimReview.Web.Tests.Importing;
+
+/// <summary>Two outlets' articles on one story, in their own words, spellings and date expressions, land on one record each.</summary>
+public sealed class StoryLinkingTests
+{
+    private const string Wire = """
+        Boko Haram claims deadly raid on Chad border post
+
+        April 9, 2024
+
+        N'DJAMENA (Agency) — Gunmen attacked a border post in the town of Vostari, Chad, on Monday, killing at least seven guards, officials said.
+
+        Boko Haram claimed responsibility for the attack on the border post in a statement posted online.
+        """;
+
+    private const string Local = """
+        Seven guards die as border post is stormed
+
+        Seven guards were killed when gunmen stormed a customs and border post in the town of Vosstari in Chad late on Monday, a security source said.
+
+        Boko Haram claimed responsibility for the attack on the border post in a statement posted online.
+
+        Traders said the crossing stayed closed on the next day.
+        """;
+
+    [Fact]
+    public async Task Two_articles_of_one_story_in_different_words_land_on_one_event_and_one_claim()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "story")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a_wire.txt"), Wire);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b_local.txt"), Local);
+
+        var report = await fixture.ImportAsync(folder);
+
+        Assert.False(report.AnyFailed);
+        var events = await fixture.QueryAsync(db => db.EventReports.AsNoTracking()
+            .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => new { r.EventId, a.SourceFile }).ToListAsync());
+        var eventArticles = events.GroupBy(e => e.EventId).Select(g => g.Select(e => e.SourceFile).Distinct().Count()).ToList();
+        Assert.Equal(2, Assert.Single(eventArticles));
+        var claims = await fixture.QueryAsync(db => db.ClaimReports.AsNoTracking().Where(r => r.Quote.StartsWith("Boko Haram claimed"))
+            .Join(db.Articles, r => r.ArticleId, a => a.Id, (r, a) => new { r.ClaimId, a.SourceFile }).ToListAsync());
+        Assert.Equal(2, claims.Count);
+        Assert.Single(claims.Select(c => c.ClaimId).Distinct());
+        // The undated article's report joins the event, whose date is the day the dated one gives.
+        var day = await fixture.QueryAsync(db => db.Events.AsNoTracking().Where(e => e.Id == events[0].EventId).Select(e => e.Date).SingleAsync());
+        Assert.Equal(new DateOnly(2024, 4, 8), day);
+    }
+}
