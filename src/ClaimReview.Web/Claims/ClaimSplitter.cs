@@ -65,7 +65,7 @@ public sealed class ClaimSplitter(ClaimReviewDb db)
         foreach (var report in moving)
         {
             await Review.ReviewStore.DecideAsync(db, RecordType.Claim, report.ArticleId, report.Quote, report.Start, report.End,
-                ReportDecisionKind.Moved, created.Id, cancellationToken);
+                ReportDecisionKind.Moved, created.Id, cancellationToken, claim.Id);
             report.ClaimId = created.Id;
         }
         db.Record("claim", claim.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Updated, "split",

@@ -66,9 +66,9 @@ public enum ReportDecisionKind
 {
     /// <summary>The report belongs to <see cref="ReportDecision.RecordId"/>, as proposed.</summary>
     Accepted,
-    /// <summary>The report is not a report of any claim (or event): no import adds it again.</summary>
+    /// <summary>The report is no report of <see cref="ReportDecision.RecordId"/>: no import adds it there again.</summary>
     Rejected,
-    /// <summary>The report belongs to <see cref="ReportDecision.RecordId"/>, whatever record the extractor proposes.</summary>
+    /// <summary>The report belongs to <see cref="ReportDecision.RecordId"/>, not to <see cref="ReportDecision.FromRecordId"/> where the extractor put it.</summary>
     Moved,
 }
 
@@ -90,6 +90,8 @@ public sealed class ReportDecision
     public ReportDecisionKind Decision { get; set; }
     /// <summary>The claim or event the report belongs to (accepted, moved), or the one it was rejected from.</summary>
     public long? RecordId { get; set; }
+    /// <summary>For a move: the record the report was taken from; the extractor's proposals of this quote for that record go to <see cref="RecordId"/>.</summary>
+    public long? FromRecordId { get; set; }
     public required string DecidedBy { get; set; }
     public string? DecidedById { get; set; }
     public DateTimeOffset DecidedAt { get; set; }

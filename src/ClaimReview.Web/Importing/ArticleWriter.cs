@@ -299,22 +299,16 @@ internal sealed class ArticleWriter : IDisposable
             // they are); every other report goes back to the record it was on whatever key the extractor gives it now
             // (an editor's rename, parent change or merge changes keys), and a new quote follows its key.
             Decisions.ReanchorReports(_connection, _transaction!, id, parsed.RawText);
-            using (var reader = Command($"""
-                SELECT r.event_id, r.quote, {Decisions.ReportKeptSql(RecordType.Event, "r")} FROM event_reports r WHERE r.article_id = $0
-                """, id).ExecuteReader())
+            // Every report counts, those people decided on too: a quote already placed is not placed again elsewhere.
+            using (var reader = Command("SELECT r.event_id, r.quote FROM event_reports r WHERE r.article_id = $0", id).ExecuteReader())
             {
                 while (reader.Read())
                 {
                     touched.Add(reader.GetInt64(0));
-                    if (!reader.GetBoolean(2))
-                    {
-                        Remember(_previousEvents, reader.GetString(1), reader.GetInt64(0));
-                    }
+                    Remember(_previousEvents, reader.GetString(1), reader.GetInt64(0));
                 }
             }
-            using (var reader = Command($"""
-                SELECT r.claim_id, r.quote FROM claim_reports r WHERE r.article_id = $0 AND NOT {Decisions.ReportKeptSql(RecordType.Claim, "r")}
-                """, id).ExecuteReader())
+            using (var reader = Command("SELECT r.claim_id, r.quote FROM claim_reports r WHERE r.article_id = $0", id).ExecuteReader())
             {
                 while (reader.Read())
                 {
@@ -330,7 +324,7 @@ internal sealed class ArticleWriter : IDisposable
                     reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
                 SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.killed_min, r.killed_max, r.reported_date, r.reported_date_end,
                        r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country, r.confidence
-                  FROM report_decisions d JOIN event_reports r ON r.article_id = d.article_id AND r.quote = d.quote
+                  FROM report_decisions d JOIN event_reports r ON r.article_id = d.article_id AND r.quote = d.quote AND r.event_id = d.record_id
                  WHERE d.article_id = $0 AND d.record_type = 'event' AND d.decision <> 'rejected' AND d.orphaned = 0
                  GROUP BY d.id HAVING r.id = MIN(r.id)
                 """, id);
@@ -339,7 +333,7 @@ internal sealed class ArticleWriter : IDisposable
             Execute("""
                 INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
                 SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.attributed_to_source, r.confidence
-                  FROM report_decisions d JOIN claim_reports r ON r.article_id = d.article_id AND r.quote = d.quote
+                  FROM report_decisions d JOIN claim_reports r ON r.article_id = d.article_id AND r.quote = d.quote AND r.claim_id = d.record_id
                  WHERE d.article_id = $0 AND d.record_type = 'claim' AND d.decision <> 'rejected' AND d.orphaned = 0
                  GROUP BY d.id HAVING r.id = MIN(r.id)
                 """, id);
@@ -537,18 +531,18 @@ internal sealed class ArticleWriter : IDisposable
     private static readonly string EventReportInsert = $"""
         INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
             reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
-        SELECT COALESCE({Decisions.DecidedRecordSql(RecordType.Event, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2")}
+        SELECT COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2", "$0")}
            AND NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.article_id = $1 AND x.quote = $2
-                             AND x.event_id = COALESCE({Decisions.DecidedRecordSql(RecordType.Event, "$1", "$2")}, $0))
+                             AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, $0))
         """;
 
     private static readonly string ClaimReportInsert = $"""
         INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
-        SELECT COALESCE({Decisions.DecidedRecordSql(RecordType.Claim, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6
-         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Claim, "$1", "$2")}
+        SELECT COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, $0), $1, $2, $3, $4, $5, $6
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Claim, "$1", "$2", "$0")}
            AND NOT EXISTS (SELECT 1 FROM claim_reports x WHERE x.article_id = $1 AND x.quote = $2
-                             AND x.claim_id = COALESCE({Decisions.DecidedRecordSql(RecordType.Claim, "$1", "$2")}, $0))
+                             AND x.claim_id = COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, $0))
         """;
 
     private Dictionary<string, long> WriteClaims(ArticleExtraction extraction, long articleId, Dictionary<string, long> actorIds)

@@ -73,18 +73,20 @@ public static class Decisions
     public static string FieldSetSql(RecordType type, string id, params string[] fields) =>
         $"EXISTS (SELECT 1 FROM field_sets f WHERE f.record_type = '{SnakeCase.Name(type)}' AND f.record_id = {id} AND f.field IN ({string.Join(", ", fields.Select(Literal))}))";
 
-    /// <summary>SQL: the record a person decided the report (article id, quote: SQL expressions) belongs to, or NULL.</summary>
-    public static string DecidedRecordSql(RecordType type, string articleId, string quote) =>
-        $"(SELECT d.record_id FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision <> 'rejected')";
+    /// <summary>SQL: where a person moved the report (article id, quote) when the extractor proposes it for record
+    /// <paramref name="target"/> it was moved away from, or NULL (SQL expressions).</summary>
+    public static string MovedToSql(RecordType type, string articleId, string quote, string target) =>
+        $"(SELECT d.record_id FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'moved' AND d.from_record_id = {target})";
 
-    /// <summary>SQL: whether a person rejected the report (article id, quote: SQL expressions): no import writes it again.</summary>
-    public static string ReportRejectedSql(RecordType type, string articleId, string quote) =>
-        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'rejected')";
+    /// <summary>SQL: whether a person rejected the report (article id, quote) from record <paramref name="target"/>: no import writes it there again.</summary>
+    public static string ReportRejectedSql(RecordType type, string articleId, string quote, string target) =>
+        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'rejected' AND d.record_id = {target})";
 
     /// <summary>SQL: whether the report row (alias <paramref name="report"/>) carries a person's live decision (accepted or
     /// moved, quote present): a re-extraction keeps that row as it is instead of replacing it with the extractor's proposal.</summary>
     public static string ReportKeptSql(RecordType type, string report) =>
-        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {report}.article_id AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {report}.quote AND d.decision <> 'rejected' AND d.orphaned = 0)";
+        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {report}.article_id AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {report}.quote "
+        + $"AND d.decision <> 'rejected' AND d.orphaned = 0 AND d.record_id = {report}.{(type == RecordType.Claim ? "claim_id" : "event_id")})";
 
     /// <summary>Whether a person worked on the record (see the SQL forms).</summary>
     public static async Task<bool> IsWorkedAsync(ClaimReviewDb db, RecordType type, long id, CancellationToken cancellationToken)
@@ -133,7 +135,7 @@ public static class Decisions
     /// <summary>Decisions whose quote is gone from the article's current text (all articles, or one).</summary>
     public static async Task<IReadOnlyList<OrphanedDecision>> OrphanedAsync(ClaimReviewDb db, long? articleId, CancellationToken cancellationToken) =>
         await db.ReportDecisions.AsNoTracking().Where(d => d.Orphaned && (articleId == null || d.ArticleId == articleId))
-            .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { d, Title = a.Title == "" ? "Untitled article" : a.Title })
+            .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { d, a.Title })
             .OrderBy(x => x.d.ArticleId).ThenBy(x => x.d.Start)
             .Select(x => new OrphanedDecision(x.d.Id, x.d.RecordType, x.d.ArticleId, x.Title, x.d.Quote, x.d.Decision, x.d.RecordId, x.d.DecidedBy, x.d.DecidedAt))
             .ToListAsync(cancellationToken);
@@ -158,10 +160,11 @@ public static class Decisions
             {
                 continue;
             }
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO field_sets (record_type, record_id, field, set_by, set_by_id, set_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+            var at = ClaimReviewDb.StoredTimestamp(entry.At);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO field_sets (record_type, record_id, field, set_by, set_by_id, set_at) VALUES ({entry.EntityType}, {id}, {field}, {entry.UserName}, {entry.UserId}, {at})
                 ON CONFLICT (record_type, record_id, field) DO UPDATE SET set_by = excluded.set_by, set_by_id = excluded.set_by_id, set_at = excluded.set_at
-                """, [entry.EntityType, id, field, entry.UserName, entry.UserId!, ClaimReviewDb.StoredTimestamp(entry.At)], cancellationToken);
+                """, cancellationToken);
         }
     }
 

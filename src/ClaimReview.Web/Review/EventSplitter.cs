@@ -83,7 +83,7 @@ public sealed class EventSplitter(ClaimReviewDb db)
             "INSERT INTO claim_events (claim_id, event_id) SELECT claim_id, {1} FROM claim_events WHERE event_id = {0}", [eventId, created.Id], cancellationToken);
         foreach (var report in moving)
         {
-            await DecideAsync(db, RecordType.Event, report.ArticleId, report.Quote, report.Start, report.End, ReportDecisionKind.Moved, created.Id, cancellationToken);
+            await DecideAsync(db, RecordType.Event, report.ArticleId, report.Quote, report.Start, report.End, ReportDecisionKind.Moved, created.Id, cancellationToken, eventId);
         }
         await ReportReview.MoveRowsAsync(db, RecordType.Event, [.. moving.Select(r => r.Id)], created.Id, cancellationToken);
         db.Record("event", Id(eventId), AuditAction.Updated, "split", $"{reports.Count} reports",

@@ -55,10 +55,12 @@ public sealed class RecordDeletion(ClaimReviewDb db)
         {
             return await RefuseAsync(db, transaction, type, id, cancellationToken);
         }
-        var update = $"UPDATE {table} SET deleted_at = {{1}}, deleted_by = {{2}}, deleted_reason = {{3}} WHERE id = {{0}}";
-        await db.Database.ExecuteSqlRawAsync(update,
-            // null, not DBNull.Value: EF Core has no type mapping for DBNull in raw SQL parameters (a restore failed with it).
-            [id, delete ? ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow) : null!, delete ? author.UserName : null!, reason!], cancellationToken);
+        var update = delete
+            ? $"UPDATE {table} SET deleted_at = {{1}}, deleted_by = {{2}}, deleted_reason = {{3}} WHERE id = {{0}}"
+            : $"UPDATE {table} SET deleted_at = NULL, deleted_by = NULL, deleted_reason = NULL WHERE id = {{0}}";
+        await db.Database.ExecuteSqlRawAsync(update, delete
+            ? [id, ClaimReviewDb.StoredTimestamp(DateTimeOffset.UtcNow), author.UserName, reason ?? ""]
+            : [id], cancellationToken);
         if (delete)
         {
             db.Record(Type(type), Id(id), AuditAction.Deleted, "deleted", title, reason);

@@ -190,9 +190,10 @@ public sealed class RecordMerger(ClaimReviewDb db)
             : await db.EventReports.AsNoTracking().Where(r => r.EventId == m).Select(r => new { r.Id, r.ArticleId, r.Quote, r.Start, r.End }).ToListAsync(cancellationToken);
         // Earlier decisions about the merged record's reports (rejections included) now speak of the survivor.
         await db.ReportDecisions.Where(d => d.RecordType == type && d.RecordId == m).ExecuteUpdateAsync(u => u.SetProperty(d => d.RecordId, s), cancellationToken);
+        await db.ReportDecisions.Where(d => d.RecordType == type && d.FromRecordId == m).ExecuteUpdateAsync(u => u.SetProperty(d => d.FromRecordId, s), cancellationToken);
         foreach (var row in rows)
         {
-            await ReviewStore.DecideAsync(db, type, row.ArticleId, row.Quote, row.Start, row.End, ReportDecisionKind.Moved, s, cancellationToken);
+            await ReviewStore.DecideAsync(db, type, row.ArticleId, row.Quote, row.Start, row.End, ReportDecisionKind.Moved, s, cancellationToken, m);
         }
         await ReportReview.MoveRowsAsync(db, type, [.. rows.Select(r => r.Id)], s, cancellationToken);
         return rows.Count;

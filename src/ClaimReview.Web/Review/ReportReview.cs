@@ -52,7 +52,7 @@ public sealed class ReportReview(ClaimReviewDb db)
             return await RefuseAsync(db, transaction, report.Type, targetId, cancellationToken);
         }
         await MoveRowsAsync(report.Type, [row.Id], targetId, cancellationToken);
-        await ReviewStore.DecideAsync(db, report.Type, row.ArticleId, row.Quote, row.Start, row.End, ReportDecisionKind.Moved, targetId, cancellationToken);
+        await ReviewStore.DecideAsync(db, report.Type, row.ArticleId, row.Quote, row.Start, row.End, ReportDecisionKind.Moved, targetId, cancellationToken, row.RecordId);
         db.Record(Type(report.Type), Id(row.RecordId), AuditAction.Updated, "report_moved", RecordTitles.Quote(row.Quote), "to " + targetTitle);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

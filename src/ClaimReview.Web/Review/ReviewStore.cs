@@ -37,7 +37,7 @@ internal static class ReviewStore
 
     /// <summary>Sets the decision about one report (article, quote), replacing an earlier one; anchored where the report is now.</summary>
     public static async Task DecideAsync(ClaimReviewDb db, RecordType type, long articleId, string quote, int start, int end, ReportDecisionKind kind,
-        long? recordId, CancellationToken cancellationToken)
+        long? recordId, CancellationToken cancellationToken, long? fromRecordId = null)
     {
         var author = Author(db);
         var decision = db.ReportDecisions.Local.FirstOrDefault(d => d.RecordType == type && d.ArticleId == articleId && d.Quote == quote)
@@ -52,6 +52,7 @@ internal static class ReviewStore
         decision.Orphaned = false;
         decision.Decision = kind;
         decision.RecordId = recordId;
+        decision.FromRecordId = kind == ReportDecisionKind.Moved ? fromRecordId : null;
         decision.DecidedBy = author.UserName;
         decision.DecidedById = author.UserId;
         decision.DecidedAt = DateTimeOffset.UtcNow;

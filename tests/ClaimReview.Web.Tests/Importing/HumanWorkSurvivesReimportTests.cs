@@ -101,7 +101,7 @@ public sealed class HumanWorkSurvivesReimportTests : IAsyncLifetime
             Quote = moved.Quote,
             Start = moved.Start,
             End = moved.End,
-            Decision = ReportDecisionKind.Moved,
+            Decision = ReportDecisionKind.Moved, FromRecordId = claim.Id,
             RecordId = split.Id,
             DecidedBy = "editor@example.test",
             DecidedAt = DateTimeOffset.UtcNow,

@@ -42,6 +42,7 @@ CREATE TABLE "report_decisions" (
     "orphaned" INTEGER NOT NULL,
     "decision" TEXT NOT NULL,
     "record_id" INTEGER NULL,
+    "from_record_id" INTEGER NULL,
     "decided_by" TEXT NOT NULL,
     "decided_by_id" TEXT NULL,
     "decided_at" TEXT NOT NULL,
@@ -94,11 +95,11 @@ SELECT entity_type, CAST(entity_id AS INTEGER), COALESCE(field, action), user_na
  GROUP BY entity_type, entity_id, COALESCE(field, action);
 
 -- Reports moved by a split become 'moved' decisions, anchored where the report is now.
-INSERT INTO report_decisions (record_type, article_id, quote, start, "end", orphaned, decision, record_id, decided_by, decided_by_id, decided_at)
+INSERT INTO report_decisions (record_type, article_id, quote, start, "end", orphaned, decision, record_id, from_record_id, decided_by, decided_by_id, decided_at)
 SELECT 'claim', a.article_id, a.quote,
        COALESCE((SELECT r.start FROM claim_reports r WHERE r.article_id = a.article_id AND r.quote = a.quote LIMIT 1), 0),
        COALESCE((SELECT r."end" FROM claim_reports r WHERE r.article_id = a.article_id AND r.quote = a.quote LIMIT 1), 0),
-       0, 'moved', a.claim_id,
+       0, 'moved', a.claim_id, NULL,
        COALESCE((SELECT e.user_name FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(a.claim_id AS TEXT) ORDER BY e.id DESC LIMIT 1), 'unknown'),
        (SELECT e.user_id FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(a.claim_id AS TEXT) ORDER BY e.id DESC LIMIT 1),
        COALESCE((SELECT e.at FROM audit_entries e WHERE e.entity_type = 'claim' AND e.entity_id = CAST(a.claim_id AS TEXT) ORDER BY e.id DESC LIMIT 1), '1970-01-01T00:00:00.000Z')
