@@ -89,8 +89,15 @@ public sealed class CsvExporter(ClaimReviewDb db)
                 total = await claimQuery.CountAsync(cancellationToken);
                 await foreach (var batch in claimQuery.InBatchesAsync(c => new
                 {
-                    c.Id, c.Summary, c.Kind, c.Status, c.ClaimantId, Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText,
-                    c.VerdictRationale, c.VerdictBy, c.VerdictAt,
+                    c.Id,
+                    c.Summary,
+                    c.Kind,
+                    c.Status,
+                    c.ClaimantId,
+                    Claimant = c.Claimant != null ? c.Claimant.Name : c.ClaimantText,
+                    c.VerdictRationale,
+                    c.VerdictBy,
+                    c.VerdictAt,
                 }, c => c.Id, cancellationToken))
                 {
                     var ids = batch.Select(c => c.Id).ToList();

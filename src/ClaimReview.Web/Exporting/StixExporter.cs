@@ -224,7 +224,15 @@ public sealed class StixExporter(ClaimReviewDb db)
         var done = 0;
         await foreach (var batch in query.InBatchesAsync(c => new
         {
-            c.Id, c.Key, c.Summary, c.Kind, c.Status, c.ClaimantText, c.VerdictRationale, c.VerdictBy, c.VerdictAt,
+            c.Id,
+            c.Key,
+            c.Summary,
+            c.Kind,
+            c.Status,
+            c.ClaimantText,
+            c.VerdictRationale,
+            c.VerdictBy,
+            c.VerdictAt,
             Claimant = c.Claimant == null ? null : new { c.Claimant.Key, c.Claimant.Kind, c.Claimant.Name },
         }, c => c.Id, cancellationToken))
         {

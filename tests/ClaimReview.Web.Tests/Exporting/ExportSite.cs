@@ -41,8 +41,16 @@ public sealed class ExportSite : IAsyncLifetime
         db.Annotations.Add(new Annotation { TargetType = AnnotationTarget.Claim, TargetId = judged.Id, Body = NoteBody, AuthorId = "x", AuthorName = "analyst@example.test", CreatedAt = now, UpdatedAt = now });
         db.Annotations.Add(new Annotation
         {
-            TargetType = AnnotationTarget.Article, TargetId = article.Id, Body = "Where it happened", Quote = HighlightQuote, Start = start, End = start + HighlightQuote.Length,
-            AuthorId = "x", AuthorName = "analyst@example.test", CreatedAt = now, UpdatedAt = now,
+            TargetType = AnnotationTarget.Article,
+            TargetId = article.Id,
+            Body = "Where it happened",
+            Quote = HighlightQuote,
+            Start = start,
+            End = start + HighlightQuote.Length,
+            AuthorId = "x",
+            AuthorName = "analyst@example.test",
+            CreatedAt = now,
+            UpdatedAt = now,
         });
         await db.SaveChangesAsync();
         (JudgedClaimId, FormulaClaimId, HighlightArticleId, HighlightStart) = (judged.Id, claims[1].Id, article.Id, start);
