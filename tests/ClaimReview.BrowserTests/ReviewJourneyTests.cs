@@ -30,7 +30,11 @@ public sealed partial class ReviewJourneyTests(BrowserFixture browser) : IClassF
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Review \d+") }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue", Level = 1 })).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("j");
-            await Assertions.Expect(page.Locator("tr.review-item.current")).ToHaveCountAsync(1);
+            // j moves to the first item of the queue (a suggested link or a report), and only one is current.
+            await Assertions.Expect(page.Locator("[data-review-item].current")).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("j");
+            await Assertions.Expect(page.Locator("[data-review-item].current")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-review-item]").Nth(1)).ToHaveClassAsync(new Regex(@"\bcurrent\b"));
             await BrowserFixture.SaveScreenshotAsync(page, "20_review_queue");
 
             // Merge a duplicate claim: choose the other, see what differs, confirm.

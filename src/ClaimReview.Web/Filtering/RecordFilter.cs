@@ -46,6 +46,9 @@ public sealed record RecordFilter
     /// <summary>Articles published, events taking place, on or before this day.</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Only actors some article mentions, as the actors list shows unless asked for all (<c>all=true</c>).</summary>
+    public bool MentionedActorsOnly { get; init; }
+
     public static RecordFilter None { get; } = new();
 
     /// <summary>
@@ -73,6 +76,7 @@ public sealed record RecordFilter
             Country = Text("country"),
             From = Date("from"),
             To = Date("to"),
+            MentionedActorsOnly = list == RecordKind.Actors && !string.Equals(Text("all"), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 

@@ -47,6 +47,10 @@ public static class RecordQueries
             var pattern = $"%{name}%";
             query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(x => EF.Functions.Like(x.Text, pattern)));
         }
+        if (filter.MentionedActorsOnly)
+        {
+            query = query.Where(a => db.ActorMentions.Any(m => m.ActorId == a.Id));
+        }
         return query;
     }
 
