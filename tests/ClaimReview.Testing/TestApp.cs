@@ -15,6 +15,7 @@ namespace ClaimReview.Testing;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public TestApp(bool importSeeds = false)
     {
@@ -36,6 +37,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public TestApp With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Changes the app's services before it starts (after the app's own registrations).</summary>
+    public TestApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -103,6 +111,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ namespace ClaimReview.Web.Importing;
 /// file still keeps a CLI import in another process and this one apart: the job then ends with the importer's message.
 /// Stopping the app cancels the running job (whole files stay imported) and waits for it.
 /// </summary>
-public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> logger) : IHostedService
+public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> logger, IImportJobGate? gate = null) : IHostedService
 {
     /// <summary>One import: what was asked, by whom, how far it got, and at the end its report or why it did not run.</summary>
     public sealed record Job(long Number, string What, string StartedBy, DateTimeOffset StartedAt, int Done, int Total,
@@ -83,6 +83,10 @@ public sealed partial class ImportJobs(IServiceScopeFactory scopes, TimeProvider
         try
         {
             Update(job.Number, j => j with { Total = SourceFile.Expand(paths).Count });
+            if (gate is not null)
+            {
+                await gate.WaitAsync(_stopping.Token);
+            }
             await using (var scope = scopes.CreateAsyncScope())
             {
                 // The importer's writes are the machine's (it clears the author itself); the person is recorded below.

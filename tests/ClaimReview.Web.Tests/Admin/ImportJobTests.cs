@@ -1,30 +1,32 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using ClaimReview.Testing;
 using ClaimReview.Web.Accounts;
+using ClaimReview.Web.Importing;
 using ClaimReview.Web.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimReview.Web.Tests.Admin;
 
 /// <summary>
-/// One import at a time. The running import is held up deterministically by a named pipe among the article files:
-/// the importer blocks reading it until the test writes the article into it (a slow disk or network share, made
-/// exact), so the second request is certain to arrive while the first import runs.
+/// One import at a time. The running import is held up deterministically by a gate the test registers (a slow disk
+/// or network share, made exact): the job waits on it before importing, so the second request is certain to arrive
+/// while the first import runs.
 /// </summary>
 public sealed class ImportJobTests
 {
     [Fact]
     public async Task A_second_import_while_one_runs_is_told_that_one_is_running_and_starts_nothing()
     {
+        var gate = new HeldGate();
         await using var site = AdminSite.Create(copySeeds: false, importSeeds: false);
+        site.App.WithServices(services => services.AddSingleton<IImportJobGate>(gate));
         using var admin = await site.App.SignInAsync(Roles.Admin);
-        var pipe = Path.Combine(site.Seeds, "slow.txt");
-        MakeFifo(pipe);
-        var released = false;
+        await File.WriteAllTextAsync(Path.Combine(site.Seeds, "slow.txt"), AdminSite.Article("Tangaye"));
         try
         {
             AdminSite.AssertRedirect(await admin.PostFormAsync("/admin/import", new Dictionary<string, string>(), "/admin/import?handler=All"), "/admin/import");
+            await gate.Reached.WaitAsync(TimeSpan.FromMinutes(1));
 
             var running = await admin.GetAsync("/admin/import");
             Assert.Equal(HttpStatusCode.OK, running.StatusCode);
@@ -43,27 +45,30 @@ public sealed class ImportJobTests
             Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
             Assert.Contains("Nothing was uploaded", (await AdminSite.ParseAsync(upload)).QuerySelector("[role=alert]").Text(), StringComparison.Ordinal);
             Assert.False(Directory.Exists(site.Uploads));
-
-            await File.WriteAllTextAsync(pipe, AdminSite.Article("Tangaye"));
-            released = true;
-            var done = await AdminSite.WaitForImportAsync(admin);
-            Assert.Equal(new Dictionary<string, (string, string)> { ["slow.txt"] = ("new", "") }, AdminSite.Report(done));
-            Assert.Single(done.QuerySelectorAll("table.import-runs tbody tr"));
         }
         finally
         {
-            if (!released)
-            {
-                // Let a blocked import end, so the app can stop; bounded in case the import never opened the pipe.
-                await Task.Run(() => File.WriteAllText(pipe, AdminSite.Article("Tangaye"))).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-            }
+            gate.Release();
         }
+        var done = await AdminSite.WaitForImportAsync(admin);
+        Assert.Equal(new Dictionary<string, (string, string)> { ["slow.txt"] = ("new", "") }, AdminSite.Report(done));
+        Assert.Single(done.QuerySelectorAll("table.import-runs tbody tr"));
     }
 
-    private static void MakeFifo(string path)
+    /// <summary>Holds every import job until released; says when a job is waiting on it.</summary>
+    private sealed class HeldGate : IImportJobGate
     {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
-        mkfifo.WaitForExit();
-        Assert.True(mkfifo.ExitCode == 0, "mkfifo failed: " + mkfifo.StandardError.ReadToEnd());
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public Task WaitAsync(CancellationToken cancellationToken)
+        {
+            _reached.TrySetResult();
+            return _released.Task.WaitAsync(cancellationToken);
+        }
     }
 }
