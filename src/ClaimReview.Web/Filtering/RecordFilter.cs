@@ -51,6 +51,9 @@ public sealed record RecordFilter
 
     public static RecordFilter None { get; } = new();
 
+    /// <summary>Every query key <see cref="FromQuery(IEnumerable{KeyValuePair{string, StringValues}}, RecordKind)"/> reads (pages reading it declare them for the page cache).</summary>
+    public const string QueryKeys = "outlet,actor,name,kind,status,claimant,tag,country,from,to,all";
+
     /// <summary>
     /// The filter a list page's query string gives (its own parameter names: <c>kind</c> means the kind of the list's
     /// records). Unknown or empty parameters are ignored, as the pages ignore them.
