@@ -3,7 +3,7 @@
 # connections on 2 threads against the article, actor, claim and event pages and a search, beside /healthz as the
 # trivial baseline, as a signed-in analyst (cookies from the real sign-in form). Prints p50/p95/p99 per page. Results go in docs/benchmarks.md, "## Page load (issue 4)".
 #
-#   bash bench/load/run.sh [--count 10000] [--work DIR] [--duration 20s] [--port 5199] [--during-import N]
+#   bash bench/load/run.sh [--count 10000] [--work DIR] [--duration 20s] [--port 5199] [--during-import N [--import-nice 10]]
 #
 # The corpus and its database are kept in DIR (default /tmp/claimreview-load) and reused on the next run.
 #
@@ -11,12 +11,13 @@
 # serves a copy of the database (the kept one stays as it was). Three runs of a random mix of the measured pages and
 # 800 random records at 32 connections: with no import (baseline), during an import of N articles (repeat views in one
 # session: the cache serves them until the next chunk commits), and during a second import of N others with every
-# request a cache miss (uncached.lua). Each import run lasts as long as its import.
+# request a cache miss (uncached.lua). Each import run lasts as long as its import. --import-nice runs the imports
+# under `nice -n N`, as an operator would run a bulk import beside a busy server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-count=10000 work=/tmp/claimreview-load duration=20s port=5199 connections=32 threads=2 during=0
+count=10000 work=/tmp/claimreview-load duration=20s port=5199 connections=32 threads=2 during=0 niceness=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --during-import) during=$2; shift 2 ;;
+    --import-nice) niceness=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -158,10 +160,10 @@ if [ "$during" -gt 0 ]; then
   during_import() { # corpus, lua script, extra script argument
     local started out import wrk_pid seconds
     started=$(date +%s.%N)
-    dotnet "src/ClaimReview.Web/bin/Release/net10.0/ClaimReview.Web.dll" import "$1" --db "$db" >"$work/import.log" 2>&1 &
+    nice -n "$niceness" dotnet "src/ClaimReview.Web/bin/Release/net10.0/ClaimReview.Web.dll" import "$1" --db "$db" >"$work/import.log" 2>&1 &
     import=$!
     sleep 1 # the CLI's start-up; the import proper begins about now
-    wrk -t"$threads" -c"$connections" -d600s -H "Cookie: $cookie" -s "$2" "$base/" -- "$mix" ${3:+"$3"} >"$work/wrk.out" 2>&1 &
+    wrk -t"$threads" -c"$connections" -d600s --timeout 10s -H "Cookie: $cookie" -s "$2" "$base/" -- "$mix" ${3:+"$3"} >"$work/wrk.out" 2>&1 &
     wrk_pid=$!
     wait $import
     kill -INT $wrk_pid 2>/dev/null || true
@@ -170,10 +172,10 @@ if [ "$during" -gt 0 ]; then
     printf '   (import of %s: %.1f s; %s)\n' "$(basename "$1")" "$seconds" "$(tail -1 "$work/import.log")" >&2
     cat "$work/wrk.out"
   }
-  echo "== Pages during an import: $threads threads, $connections connections; $(wc -l < "$mix") pages in the mix"
+  echo "== Pages during an import: $threads threads, $connections connections; $(wc -l < "$mix") pages in the mix; imports at nice $niceness"
   printf '%-24s %-52s %8s %8s %8s %8s %8s %7s\n' run what p50_ms p95_ms p99_ms max_ms req/s errors
   wrk -t"$threads" -c"$connections" -d3s -H "Cookie: $cookie" -s bench/load/mix.lua "$base/" -- "$mix" >/dev/null
-  result "no import" "mix, one session (repeat views cached), $duration" "$(wrk -t"$threads" -c"$connections" -d"$duration" -H "Cookie: $cookie" -s bench/load/mix.lua "$base/" -- "$mix")"
+  result "no import" "mix, one session (repeat views cached), $duration" "$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -H "Cookie: $cookie" -s bench/load/mix.lua "$base/" -- "$mix")"
   result "during import" "mix, one session, while $during articles import" "$(during_import "$work/extra-$during-7" bench/load/mix.lua)"
   result "during import, uncached" "mix, every request a miss, while $during import" "$(during_import "$work/extra-$during-8" bench/load/uncached.lua "$session")"
   echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --version), $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
