@@ -76,9 +76,11 @@ echo "== Records: article $article, actor $actor (most mentioned), claim $claim 
 if [ "$during" -gt 0 ]; then
   for seed in 7 8; do
     extra="$work/extra-$during-$seed"
-    if [ ! -d "$extra" ] || [ "$(find "$extra" -name '*.txt' | wc -l)" -lt "$during" ]; then
+    if [ ! -d "$extra" ] || [ "$(find "$extra" -name "s$seed-*.txt" | wc -l)" -lt "$during" ]; then
       echo "== Generating $during more articles in $extra"
       dotnet run -c Release --no-build --project bench/ClaimReview.Bench -- generate --count "$during" --seed "$seed" --out "$extra"
+      # The generator names files as for the main corpus; the importer knows files by name, so these would be updates.
+      for f in "$extra"/gen_*.txt; do mv "$f" "$extra/s$seed-$(basename "$f")"; done
     fi
   done
   served="$work/during-import.db"
