@@ -12,6 +12,7 @@ namespace ClaimReview.Web.Pages.Review;
 /// event", with the score, the reason and both quotes), then the reports nobody accepted, rejected or moved, the ones the
 /// extraction is unsure of first. Everyone may read it; editors decide (the forms post to <c>/review/decide</c>).
 /// </summary>
+[ReadsQuery("page")]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public const int SuggestionLimit = 50;
