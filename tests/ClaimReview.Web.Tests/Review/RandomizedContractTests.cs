@@ -255,8 +255,13 @@ public sealed class RandomizedContractTests(ITestOutputHelper output) : IAsyncLi
             var reports = type == RecordType.Claim
                 ? await App.ReadAsync(db => db.ClaimReports.Where(r => r.ClaimId == merged).Select(r => new { r.ArticleId, r.Quote }).ToListAsync())
                 : await App.ReadAsync(db => db.EventReports.Where(r => r.EventId == merged).Select(r => new { r.ArticleId, r.Quote }).ToListAsync());
+            var lastEntry = await App.ReadAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
             await AsEditorAsync(merge);
             _merged.Add((type, merged));
+            // One history entry for the whole merge, on the survivor, naming the merged record by its title.
+            var entry = Assert.Single(await App.ReadAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastEntry).ToListAsync()));
+            Assert.Equal((type == RecordType.Claim ? "claim" : "event", survivor.ToString(CultureInfo.InvariantCulture), "merged_from"), (entry.EntityType, entry.EntityId, entry.Field));
+            Assert.StartsWith(type == RecordType.Claim ? "claim '" : "event '", entry.OldValue, StringComparison.Ordinal);
             foreach (var key in _decisions.Keys.Where(k => k.Item1 == type && _decisions[k].Record == merged).ToList())
             {
                 _decisions[key] = (_decisions[key].Kind, survivor);
