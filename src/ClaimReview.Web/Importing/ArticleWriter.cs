@@ -36,6 +36,9 @@ internal sealed class ArticleWriter : IDisposable
     // a record whose key changed is found again by the same words in the same article.
     private readonly Dictionary<string, List<long>> _previousClaims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _previousEvents = new(StringComparer.Ordinal);
+    // How each claim worded a quote before ("attributed" or "stated as fact"): an extraction finding the quote twice, once
+    // each way, keeps on each claim the label it had.
+    private readonly Dictionary<(long ClaimId, string Quote), bool> _previousClaimLabels = [];
     private SqliteTransaction? _transaction;
 
     public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
@@ -291,6 +294,7 @@ internal sealed class ArticleWriter : IDisposable
         var parsed = extraction.Article;
         _previousClaims.Clear();
         _previousEvents.Clear();
+        _previousClaimLabels.Clear();
         long id;
         if (_state.ArticleIds.TryGetValue(sourceFile, out id))
         {
@@ -308,11 +312,12 @@ internal sealed class ArticleWriter : IDisposable
                     Remember(_previousEvents, reader.GetString(1), reader.GetInt64(0));
                 }
             }
-            using (var reader = Command("SELECT r.claim_id, r.quote FROM claim_reports r WHERE r.article_id = $0", id).ExecuteReader())
+            using (var reader = Command("SELECT r.claim_id, r.quote, r.attributed_to_source FROM claim_reports r WHERE r.article_id = $0", id).ExecuteReader())
             {
                 while (reader.Read())
                 {
                     Remember(_previousClaims, reader.GetString(1), reader.GetInt64(0));
+                    _previousClaimLabels[(reader.GetInt64(0), reader.GetString(1))] = reader.GetBoolean(2);
                 }
             }
             Execute("DELETE FROM actor_mentions WHERE article_id = $0", id);
@@ -482,7 +487,7 @@ internal sealed class ArticleWriter : IDisposable
         }
         // A report goes where a person decided, else to every event its quote was on before, else to its event; never
         // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
-        WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), (target, report) =>
+        WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report) =>
             Execute(EventReportInsert, target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
                 Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
                 report.Place?.Country, report.Confidence));
@@ -495,27 +500,45 @@ internal sealed class ArticleWriter : IDisposable
     /// on each of them, so no record loses a report it had while the extractor still finds the quote (a person's rename,
     /// merge or verdict changes the keys the extractor makes, never where reports are).
     /// </summary>
-    private static void WriteReports<T>(Dictionary<string, List<long>> previous, IEnumerable<(long Id, T Report)> reports, Action<long, T> write)
+    private static void WriteReports<T>(Dictionary<string, List<long>> previous, IEnumerable<(long Id, T Report)> reports, Func<long, T, bool> asBefore,
+        Action<long, T> write)
         where T : class
     {
-        var written = new HashSet<(long, string)>();
-        var byQuote = new Dictionary<string, T>(StringComparer.Ordinal);
+        // One report per record and quote: of two the extractor found (the quote under two of its claims, which one
+        // record now holds), the one worded as the record had it, else the first.
+        var chosen = new Dictionary<(long, string), T>();
+        var order = new List<(long Id, string Quote)>();
+        var byQuote = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var (id, report) in reports)
         {
             var quote = Quote(report);
-            byQuote.TryAdd(quote, report);
-            if ((!previous.TryGetValue(quote, out var list) || list.Contains(id)) && written.Add((id, quote)))
+            (byQuote.TryGetValue(quote, out var found) ? found : byQuote[quote] = []).Add(report);
+            if (previous.TryGetValue(quote, out var list) && !list.Contains(id))
             {
-                write(id, report);
+                continue;
+            }
+            if (!chosen.TryGetValue((id, quote), out var current))
+            {
+                chosen[(id, quote)] = report;
+                order.Add((id, quote));
+            }
+            else if (!asBefore(id, current) && asBefore(id, report))
+            {
+                chosen[(id, quote)] = report;
             }
         }
-        foreach (var (quote, report) in byQuote)
+        var written = new HashSet<(long, string)>(order);
+        foreach (var key in order)
+        {
+            write(key.Id, chosen[key]);
+        }
+        foreach (var (quote, candidates) in byQuote)
         {
             if (previous.TryGetValue(quote, out var list))
             {
                 foreach (var id in list.Where(id => written.Add((id, quote))))
                 {
-                    write(id, report);
+                    write(id, candidates.FirstOrDefault(r => asBefore(id, r)) ?? candidates[0]);
                 }
             }
         }
@@ -591,7 +614,8 @@ internal sealed class ArticleWriter : IDisposable
     private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
     {
         // As for events: a person's decision, else every claim the quote was on before, else its claim; never twice.
-        WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))), (target, report) =>
+        WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))),
+            (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report) =>
             Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0, report.Confidence));
         foreach (var found in extraction.Claims)
         {
