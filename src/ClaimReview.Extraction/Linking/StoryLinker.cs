@@ -23,8 +23,13 @@ public sealed class StoryLinker
 
     private const int ScanLimit = 256;
 
+    /// <summary>How many days before an article's publication an undated event it reports may have happened.</summary>
+    private const int UndatedWindowDays = 14;
+
     private readonly Dictionary<(string Family, string Place), List<KnownEvent>> _eventsByPlace = [];
     private readonly Dictionary<(string Family, int Day), List<KnownEvent>> _eventsByDay = [];
+    private readonly Dictionary<(string Family, string Country), List<KnownEvent>> _eventsByCountry = [];
+    private readonly Dictionary<string, List<KnownEvent>> _undatedEvents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownClaim>> _claimsByClaimant = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimKeys = new(StringComparer.Ordinal);
@@ -56,7 +61,7 @@ public sealed class StoryLinker
                 continue;
             }
 
-            var (best, score, reason) = BestEvent(e);
+            var (best, score, reason) = BestEvent(e, extraction.Article.Published);
             if (best is null)
             {
                 continue;
@@ -120,6 +125,7 @@ public sealed class StoryLinker
             Add(new KnownEvent(e.Key, e.Kind, e.Date ?? new ResolvedDate(null, null, null, ""), e.Place, [.. e.Participants.Select(p => p.ActorKey).Distinct()])
             {
                 Localities = Localities(e),
+                ReportedAround = e.Date?.Date is null ? extraction.Article.Published : null,
             });
         }
 
@@ -145,6 +151,16 @@ public sealed class StoryLinker
             {
                 Slot(_eventsByPlace, (family, PlaceNames.IndexKey(name))).Add(e);
             }
+        }
+
+        if (e.Place.Country is { } country)
+        {
+            Slot(_eventsByCountry, (family, PlaceNames.Fold(country))).Add(e);
+        }
+
+        if (e.Date.Date is null && e.ReportedAround is not null)
+        {
+            Slot(_undatedEvents, family).Add(e);
         }
 
         // Only day-precise events by day: a month or a week is matched through its places, so no lookup scans a month of days.
@@ -173,7 +189,7 @@ public sealed class StoryLinker
         return list;
     }
 
-    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e)
+    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, DateOnly? published)
     {
         var family = EventExtractor.Family(e.Kind);
         var seen = new HashSet<KnownEvent>(ReferenceEqualityComparer.Instance);
@@ -217,8 +233,92 @@ public sealed class StoryLinker
             }
         }
 
+        if (bestScore < Strong && OnlyCompatible(e, family, published) is { } only)
+        {
+            var (score, reason) = EventScore(e, only);
+            return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
+        }
+
         return (best, bestScore, bestReason);
     }
+
+    /// <summary>
+    /// A report that says too little to be matched on its own (no town, or no day: "an attack in Germany", "Sunday
+    /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
+    /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
+    /// the fortnight before the article's publication), and no place that contradicts it. Two or more fits: none.
+    /// </summary>
+    private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
+    {
+        List<KnownEvent>? pool = null;
+        if (e.Place.Country is { } country)
+        {
+            pool = Latest(_eventsByCountry.GetValueOrDefault((family, PlaceNames.Fold(country))));
+        }
+        else if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        {
+            pool = [];
+            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
+            {
+                pool.AddRange(Latest(_eventsByDay.GetValueOrDefault((family, d))));
+            }
+
+            // Undated ones reported in the days after it too: "an arson attack in Germany" in yesterday's paper.
+            pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+        }
+
+        if (pool is null)
+        {
+            return null;
+        }
+
+        KnownEvent? only = null;
+        foreach (var k in pool)
+        {
+            if (ReferenceEquals(k, only) || !Fits(e, k, published))
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = k;
+        }
+
+        return only;
+    }
+
+    /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
+    private static List<KnownEvent> Latest(List<KnownEvent>? list) =>
+        list is null ? [] : list.Count <= ScanLimit ? list : list.GetRange(list.Count - ScanLimit, ScanLimit);
+
+    private static bool Fits(ExtractedEvent e, KnownEvent k, DateOnly? published)
+    {
+        if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
+        {
+            return false;
+        }
+
+        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(Localities(e), Localities(k)))
+        {
+            return false;
+        }
+
+        return (e.Date?.Date, k.Date.Date) switch
+        {
+            ({ } d, { } kd) => ReportAgreement.SameDates(e.Date, k.Date) || (e.Date!.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day && Math.Abs(d.DayNumber - kd.DayNumber) <= 1),
+            (null, { } kd) => Before(kd, published),
+            ({ } d, null) => Before(d, k.ReportedAround),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="day"/> falls in the window before a publication date.</summary>
+    private static bool Before(DateOnly day, DateOnly? published) =>
+        published is { } p && day <= p && day.DayNumber >= p.DayNumber - UndatedWindowDays;
 
     /// <summary>How likely a new article's event is a known one (0..1), and why, in words.</summary>
     public static (double Score, string Reason) EventScore(ExtractedEvent e, KnownEvent k)

@@ -35,6 +35,11 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
     private static readonly WordSet EventNouns = WordLists.Set(Vocabulary.Words("event-nouns"));
 
+    private static readonly WordSet SpeakerPlaceWords = WordLists.Set(Vocabulary.Words("speaker-place-words"));
+
+    /// <summary>How far before a place lead a speaker word still governs it ("told a press conference at the police office in X").</summary>
+    private const int SpeakerReach = 10;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(TokenizedArticle doc, ActorFindings actors, int start, int end, List<PlaceMention> found)
     {
@@ -169,12 +174,32 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         }
 
         var lead = doc.Is(t - 1, "the") ? t - 2 : t - 1;
-        if (PlaceLeads.Has(doc, lead) && doc.IsWord(lead))
+        if (PlaceLeads.Has(doc, lead) && doc.IsWord(lead) && !IsSpeakerPlace(doc, lead))
         {
             // "in Quetta, Pakistan" names the country too; the gazetteer match that follows records it.
             found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
             next = stop;
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the place led by <paramref name="lead"/> is where a statement was made or its author sits: a
+    /// speaker word shortly before it in the same clause ("issued in", "based in", "told reporters in").</summary>
+    private static bool IsSpeakerPlace(TokenizedArticle doc, int lead)
+    {
+        for (var b = lead - 1; b >= 0 && b >= lead - SpeakerReach; b--)
+        {
+            if (doc.Tokens[b].Kind == TokenKind.Punct || doc.SegmentOfToken[b] != doc.SegmentOfToken[lead])
+            {
+                return false;
+            }
+
+            if (SpeakerPlaceWords.Has(doc, b))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -14,8 +14,14 @@ public sealed record RecordFilter
     /// <summary>Articles of this outlet; claims (and their reports) reported by it.</summary>
     public string? Outlet { get; init; }
 
-    /// <summary>Articles that mention this actor.</summary>
+    /// <summary>Articles that mention this actor; events it took part in.</summary>
     public long? Actor { get; init; }
+
+    /// <summary>The actor as typed (a name or an alias) when no id was given; <see cref="RecordQueries.ResolveAsync"/> turns it into <see cref="Actor"/>.</summary>
+    public string? ActorName { get; init; }
+
+    /// <summary>Claims whose summary or unnamed claimant's words contain this text (<c>q</c>).</summary>
+    public string? Text { get; init; }
 
     /// <summary>Actors whose name or an alias contains this text.</summary>
     public string? Name { get; init; }
@@ -33,6 +39,9 @@ public sealed record RecordFilter
     public string? Status { get; init; }
 
     public long? Claimant { get; init; }
+
+    /// <summary>The claimant as typed when no id was given; resolved like <see cref="ActorName"/>.</summary>
+    public string? ClaimantName { get; init; }
 
     /// <summary>Claims with this tag (its exact name).</summary>
     public string? Tag { get; init; }
@@ -66,12 +75,15 @@ public sealed record RecordFilter
         {
             Outlet = Text("outlet"),
             Actor = Number("actor"),
+            ActorName = Number("actor") is null ? Text("actor") : null,
+            Text = list is RecordKind.Claims or RecordKind.Reports ? Text("q") : null,
             Name = Text("name"),
             ActorKind = list == RecordKind.Actors ? kind : null,
             ClaimKind = list is RecordKind.Claims or RecordKind.Reports ? kind : null,
             EventKind = list is RecordKind.Events or RecordKind.Discrepancies ? kind : null,
             Status = Text("status"),
             Claimant = Number("claimant"),
+            ClaimantName = Number("claimant") is null ? Text("claimant") : null,
             Tag = Text("tag"),
             Country = Text("country"),
             From = Date("from"),

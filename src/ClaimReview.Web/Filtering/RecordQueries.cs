@@ -1,8 +1,10 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Recognition;
+using ClaimReview.Web.Actors;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Filtering;
@@ -33,6 +35,37 @@ public static class RecordQueries
             query = query.Where(a => a.Published <= to);
         }
         return query;
+    }
+
+    /// <summary>
+    /// The filter with the actor and claimant typed as names (or aliases) turned into ids, and what could not be
+    /// resolved, in words. An unknown name filters to nothing rather than silently showing everything.
+    /// </summary>
+    public static async Task<(RecordFilter Filter, string? ActorError, string? ClaimantError)> ResolveAsync(ClaimReviewDb db, RecordFilter filter, CancellationToken cancellationToken)
+    {
+        string? actorError = null, claimantError = null;
+        if (filter.Actor is null && filter.ActorName is { } actorName)
+        {
+            (var id, actorError) = await ResolveActorAsync(db, actorName, cancellationToken);
+            filter = filter with { Actor = id };
+        }
+        if (filter.Claimant is null && filter.ClaimantName is { } claimantName)
+        {
+            (var id, claimantError) = await ResolveActorAsync(db, claimantName, cancellationToken);
+            filter = filter with { Claimant = id };
+        }
+        return (filter, actorError, claimantError);
+    }
+
+    /// <summary>An actor typed as a name or an alias: its id, or -1 (matches nothing) and why.</summary>
+    public static async Task<(long? Id, string? Error)> ResolveActorAsync(ClaimReviewDb db, string? typed, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return (null, null);
+        }
+        var match = await ActorLookup.FindAsync(db, typed, cancellationToken);
+        return match.Id is { } id ? (id, null) : (-1, match.Error);
     }
 
     public static IQueryable<Actor> Actors(ClaimReviewDb db, RecordFilter filter)
@@ -69,6 +102,11 @@ public static class RecordQueries
         {
             query = query.Where(c => c.ClaimantId == claimantId);
         }
+        if (filter.Text is { } text)
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Summary, pattern, "\\") || (c.ClaimantText != null && EF.Functions.Like(c.ClaimantText, pattern, "\\")));
+        }
         if (filter.Tag is { } tag)
         {
             query = query.Where(c => c.Tags.Any(t => db.Tags.Any(x => x.Id == t.TagId && x.Name == tag)));
@@ -92,11 +130,14 @@ public static class RecordQueries
         return query;
     }
 
-    public static IQueryable<Event> Events(ClaimReviewDb db, RecordFilter filter) => Events(db.Events.AsNoTracking(), filter);
-
-    /// <summary>The event filters on any query of events (the timeline narrows its own query with them).</summary>
-    public static IQueryable<Event> Events(IQueryable<Event> query, RecordFilter filter)
+    /// <summary>The event filters: the events list, the timeline and the export share them.</summary>
+    public static IQueryable<Event> Events(ClaimReviewDb db, RecordFilter filter)
     {
+        var query = db.Events.AsNoTracking().Reporting(db, filter.Outlet);
+        if (filter.Actor is { } actor)
+        {
+            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor));
+        }
         if (SnakeCase.TryParse<EventKind>(filter.EventKind, out var kind))
         {
             query = query.Where(e => e.Kind == kind);

@@ -67,6 +67,17 @@ internal sealed class ImportState
                 (participantKeys.TryGetValue(p.EventId, out var list) ? list : participantKeys[p.EventId] = []).Add(key);
             }
         }
+        // An undated event happened before the articles that report it: the earliest one's publication date bounds it.
+        var reportedAround = new Dictionary<long, DateOnly>();
+        await foreach (var r in db.EventReports.AsNoTracking()
+            .Join(db.Articles.AsNoTracking().Where(a => a.Published != null), r => r.ArticleId, a => a.Id, (r, a) => new { r.EventId, Published = a.Published!.Value })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!reportedAround.TryGetValue(r.EventId, out var day) || r.Published < day)
+            {
+                reportedAround[r.EventId] = r.Published;
+            }
+        }
         await foreach (var e in db.Events.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.EventIds[e.Key] = e.Id;
@@ -78,7 +89,10 @@ internal sealed class ImportState
             state.KnownEvents.Add(new KnownEvent(
                 e.Key, e.Kind, new ResolvedDate(e.Date, e.DateEnd, e.DatePrecision, e.DateEvidence ?? ""),
                 new PlaceRef(e.Place, e.District, e.Region, e.Country),
-                participantKeys.TryGetValue(e.Id, out var keys) ? keys : []));
+                participantKeys.TryGetValue(e.Id, out var keys) ? keys : [])
+            {
+                ReportedAround = e.Date is null && reportedAround.TryGetValue(e.Id, out var around) ? around : null,
+            });
         }
         var claimEvents = new Dictionary<long, List<string>>();
         await foreach (var ce in db.ClaimEvents.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))

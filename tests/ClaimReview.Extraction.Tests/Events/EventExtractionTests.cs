@@ -79,4 +79,23 @@ public class EventExtractionTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("In a communiqué issued in Tessalit on Wednesday, the army said gunmen attacked a patrol on Tuesday, killing four soldiers.")]
+    [InlineData("The regional government, which is based in Tessalit, said gunmen attacked a patrol on Tuesday, killing four soldiers.")]
+    [InlineData("The governor told a press conference at his office in Tessalit that gunmen attacked a patrol on Tuesday, killing four soldiers.")]
+    public void Where_a_statement_was_made_is_not_where_the_attack_happened(string sentence)
+    {
+        var article = TestData.Extract($"Four soldiers killed in patrol attack\n\nMarch 6, 2024\n\n{sentence}\n");
+        var attack = Assert.Single(article.Events, e => EventExtractor.IsViolence(e.Kind));
+        Assert.Null(attack.Place.Place);
+        Assert.Equal(new DateOnly(2024, 3, 5), attack.Date?.Date);
+    }
+
+    [Fact]
+    public void A_town_the_attack_is_placed_in_is_kept_beside_a_statement_place()
+    {
+        var article = TestData.Extract("Four soldiers killed in patrol attack\n\nMarch 6, 2024\n\nIn a communiqué issued in Tessalit, the army said gunmen attacked a patrol near Aguelhok on Tuesday, killing four soldiers.\n");
+        Assert.Equal("Aguelhok", Assert.Single(article.Events, e => EventExtractor.IsViolence(e.Kind)).Place.Place);
+    }
 }

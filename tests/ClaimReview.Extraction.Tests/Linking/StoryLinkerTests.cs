@@ -99,8 +99,56 @@ public class StoryLinkerTests
         Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
     }
 
+    [Fact]
+    public void An_undated_report_in_a_country_joins_the_only_attack_known_there_in_the_fortnight_before()
+    {
+        var known = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), []);
+        var linked = LinkOne([known], Event(EventKind.Attack, null, new PlaceRef(null, null, null, "Niger")), published: new DateOnly(2024, 3, 8));
+        Assert.Equal(known.Key, Assert.Single(linked.Events).Key);
+    }
+
+    [Fact]
+    public void An_undated_report_is_not_linked_when_two_known_attacks_fit_it_or_none_is_recent()
+    {
+        var first = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), []);
+        var second = new KnownEvent("violence:2024-03-06:niger:dosso", EventKind.Bombing, Day(2024, 3, 6), new PlaceRef("Dosso", null, null, "Niger"), []);
+        var report = Event(EventKind.Attack, null, new PlaceRef(null, null, null, "Niger"));
+        Assert.Equal("violence:new", Assert.Single(LinkOne([first, second], report, new DateOnly(2024, 3, 8)).Events).Key);
+        Assert.Equal("violence:new", Assert.Single(LinkOne([first], report, new DateOnly(2024, 5, 8)).Events).Key);
+        Assert.Equal("violence:new", Assert.Single(LinkOne([first], report, published: null).Events).Key);
+        Assert.Equal("violence:new", Assert.Single(LinkOne([first], Event(EventKind.Attack, null, new PlaceRef(null, null, null, "Mali")), new DateOnly(2024, 3, 8)).Events).Key);
+    }
+
+    [Fact]
+    public void A_dated_report_joins_the_only_undated_attack_reported_in_that_country_days_later()
+    {
+        var known = new KnownEvent("violence:niger:undated", EventKind.Attack, new ResolvedDate(null, null, null, ""), new PlaceRef(null, null, null, "Niger"), [])
+        {
+            ReportedAround = new DateOnly(2024, 3, 8),
+        };
+        var linked = LinkOne([known], Event(EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger")), new DateOnly(2024, 3, 9));
+        Assert.Equal(known.Key, Assert.Single(linked.Events).Key);
+    }
+
+    [Fact]
+    public void A_report_with_a_day_and_no_place_joins_the_only_attack_known_that_day_but_not_one_of_two()
+    {
+        var known = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), []);
+        var report = Event(EventKind.Attack, Day(2024, 3, 5), new PlaceRef(null, null, null, null));
+        Assert.Equal(known.Key, Assert.Single(LinkOne([known], report, new DateOnly(2024, 3, 6)).Events).Key);
+        var other = new KnownEvent("violence:2024-03-05:chad:bol", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Bol", null, null, "Chad"), []);
+        Assert.Equal("violence:new", Assert.Single(LinkOne([known, other], report, new DateOnly(2024, 3, 6)).Events).Key);
+    }
+
+    private static ArticleExtraction LinkOne(IReadOnlyList<KnownEvent> known, ExtractedEvent report, DateOnly? published)
+    {
+        var linker = new StoryLinker(new ExtractionContext(known));
+        var article = TestData.Extract(Local);
+        return linker.Link(article with { Article = article.Article with { Published = published }, Events = [report], Claims = [] });
+    }
+
     private static ResolvedDate Day(int y, int m, int d) => new(new DateOnly(y, m, d), null, DatePrecision.Day, "on Tuesday");
 
-    private static ExtractedEvent Event(EventKind kind, ResolvedDate date, PlaceRef place) =>
+    private static ExtractedEvent Event(EventKind kind, ResolvedDate? date, PlaceRef place) =>
         new("violence:new", kind, date, place, [], [new EventReport("quote", 0, 5, date, place, null, null)]);
 }

@@ -66,6 +66,38 @@ public sealed class ExportPageTests(ExportSite site) : IClassFixture<ExportSite>
     }
 
     [Fact]
+    public async Task A_claims_list_filtered_by_words_and_a_claimant_typed_as_an_alias_exports_exactly_the_claims_it_lists()
+    {
+        var page = await site.Client.GetPageAsync("/claims?q=province&claimant=ISIS");
+        var href = page.QuerySelectorAll("p.exports a").Single(a => a.TextContent.Contains("Claims (CSV)", StringComparison.Ordinal)).GetAttribute("href")!;
+        var listed = page.QuerySelectorAll("main table tbody tr").Length;
+
+        var rows = Csv.Records(await site.DownloadAsync(href));
+
+        Assert.InRange(listed, 1, Web.Pages.Shared.Paging.DefaultPageSize - 1);
+        Assert.Equal(listed, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Islamic State", r["claimant"]));
+        Assert.All(rows, r => Assert.Contains("province", r["summary"], StringComparison.OrdinalIgnoreCase));
+        Assert.True(Csv.Records(await site.DownloadAsync("/export/claims.csv?claimant=ISIS")).Count > rows.Count, "the words narrow the export too");
+    }
+
+    [Fact]
+    public async Task An_events_list_filtered_by_a_participant_typed_by_name_exports_exactly_the_events_it_lists()
+    {
+        var page = await site.Client.GetPageAsync("/events?actor=Islamic%20State");
+        var href = page.QuerySelectorAll("p.exports a").First().GetAttribute("href")!;
+        var listed = page.QuerySelectorAll("main table tbody tr").Length;
+
+        var rows = Csv.Records(await site.DownloadAsync(href));
+        var all = Csv.Records(await site.DownloadAsync("/export/events.csv"));
+
+        Assert.InRange(listed, 1, Web.Pages.Shared.Paging.DefaultPageSize - 1);
+        Assert.Equal(listed, rows.Count);
+        Assert.True(all.Count > rows.Count, "the participant filter narrows the export");
+        Assert.Empty(Csv.Records(await site.DownloadAsync("/export/events.csv?actor=Nobody%20We%20Know")));
+    }
+
+    [Fact]
     public async Task Reports_and_discrepancies_export_as_rows_with_their_quotes()
     {
         var reports = Csv.Records(await site.DownloadAsync("/export/reports.csv?kind=territorial"));

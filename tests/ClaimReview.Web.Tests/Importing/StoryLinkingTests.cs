@@ -48,4 +48,36 @@ public sealed class StoryLinkingTests
         var day = await fixture.QueryAsync(db => db.Events.AsNoTracking().Where(e => e.Id == events[0].EventId).Select(e => e.Date).SingleAsync());
         Assert.Equal(new DateOnly(2024, 4, 8), day);
     }
+
+    [Fact]
+    public async Task An_undated_first_report_and_a_dated_one_imported_later_land_on_one_event()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        var first = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "first")).FullName;
+        var later = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "later")).FullName;
+        // The first says only the country; the second, imported in another run, names the town and the day.
+        await File.WriteAllTextAsync(Path.Combine(first, "brief.txt"), """
+            Attack on a mosque in Chad
+
+            April 10, 2024
+
+            Police in Chad are investigating an attack on a mosque in which two worshippers were killed, a police spokesman said.
+            """);
+        await File.WriteAllTextAsync(Path.Combine(later, "report.txt"), """
+            Two killed in mosque attack in Vostari
+
+            April 11, 2024
+
+            Gunmen attacked a mosque in the town of Vostari, Chad, on Monday, killing two worshippers, police said.
+            """);
+
+        Assert.False((await fixture.ImportAsync(first)).AnyFailed);
+        Assert.False((await fixture.ImportAsync(later)).AnyFailed);
+
+        var events = await fixture.QueryAsync(db => db.EventReports.AsNoTracking()
+            .Join(db.Articles.Where(a => a.SourceFile == "brief.txt" || a.SourceFile == "report.txt"), r => r.ArticleId, a => a.Id, (r, a) => new { r.EventId, a.SourceFile })
+            .ToListAsync());
+        Assert.Equal(["brief.txt", "report.txt"], events.Select(e => e.SourceFile).Distinct().Order(StringComparer.Ordinal));
+        Assert.Single(events.Select(e => e.EventId).Distinct());
+    }
 }

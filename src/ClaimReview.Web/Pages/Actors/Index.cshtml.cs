@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Recognition;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -39,26 +40,13 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Actors.AsNoTracking();
-        if (SnakeCase.TryParse<ActorKind>(Kind, out var kind))
+        // The list's filters are the export's: one RecordFilter, one query (RecordQueries.Actors).
+        var filter = RecordFilter.FromQuery(Request.Query, RecordKind.Actors);
+        var query = RecordQueries.Actors(db, filter);
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+        if (filter.MentionedActorsOnly)
         {
-            query = query.Where(a => a.Kind == kind);
-        }
-        if (!string.IsNullOrWhiteSpace(Name))
-        {
-            var pattern = $"%{Name.Trim()}%";
-            query = query.Where(a => EF.Functions.Like(a.Name, pattern) || a.Aliases.Any(x => EF.Functions.Like(x.Text, pattern)));
-        }
-        if (!All)
-        {
-            var total = await query.CountAsync(cancellationToken);
-            query = query.Where(a => db.ActorMentions.Any(m => m.ActorId == a.Id));
-            Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
-            Unmentioned = total - Paging.Total;
-        }
-        else
-        {
-            Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
+            Unmentioned = await RecordQueries.Actors(db, filter with { MentionedActorsOnly = false }).CountAsync(cancellationToken) - Paging.Total;
         }
 
         IQueryable<Actor> ordered = Sort switch

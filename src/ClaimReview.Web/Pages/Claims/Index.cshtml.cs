@@ -1,5 +1,6 @@
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Review;
 using ClaimReview.Web.Pages.Shared;
@@ -75,40 +76,14 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Claims.AsNoTracking();
-        if (SnakeCase.TryParse<ClaimKind>(Kind, out var kind))
+        // The list's filters are the export's: one RecordFilter, one query (RecordQueries.Claims).
+        var (filter, _, claimantError) = await RecordQueries.ResolveAsync(db, RecordFilter.FromQuery(Request.Query, RecordKind.Claims), cancellationToken);
+        ClaimantError = claimantError;
+        if (filter.Claimant is { } claimantId)
         {
-            query = query.Where(c => c.Kind == kind);
-        }
-        if (SnakeCase.TryParse<ClaimStatus>(Status, out var status))
-        {
-            query = query.Where(c => c.Status == status);
-        }
-        if (!string.IsNullOrWhiteSpace(Claimant))
-        {
-            long? claimantId = long.TryParse(Claimant, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
-            if (claimantId is null)
-            {
-                var match = await ClaimReview.Web.Actors.ActorLookup.FindAsync(db, Claimant, cancellationToken);
-                claimantId = match.Id ?? -1;
-                ClaimantError = match.Error;
-            }
             ClaimantName = await db.Actors.AsNoTracking().Where(a => a.Id == claimantId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? Claimant;
-            query = query.Where(c => c.ClaimantId == claimantId);
         }
-        if (!string.IsNullOrWhiteSpace(Text))
-        {
-            var pattern = "%" + Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Summary, pattern, "\\") || (c.ClaimantText != null && EF.Functions.Like(c.ClaimantText, pattern, "\\")));
-        }
-        if (!string.IsNullOrWhiteSpace(Tag))
-        {
-            query = query.Where(c => c.Tags.Any(t => db.Tags.Any(x => x.Id == t.TagId && x.Name == Tag)));
-        }
-        if (!string.IsNullOrWhiteSpace(Outlet))
-        {
-            query = query.Where(c => c.Reports.Any(r => db.Articles.Any(a => a.Id == r.ArticleId && a.Outlet == Outlet)));
-        }
+        var query = RecordQueries.Claims(db, filter);
 
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await Sorted(query)

@@ -27,16 +27,4 @@ public sealed record EventFilters(string Action, string? Kind, string? Country, 
             .Select(a => a.Name).Distinct().OrderBy(n => n).Take(ActorLookup.SuggestionLimit).ToListAsync(cancellationToken);
         return new EventFilters(action, kind, country, actor, from, to, AllKinds, countries, names);
     }
-
-    /// <summary>The actor typed into the filter (its name, or an alias only it has); an empty box is no filter.</summary>
-    public static async Task<(long? Id, string? Error)> ResolveActorAsync(ClaimReviewDb db, string? typed, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(typed))
-        {
-            return (null, null);
-        }
-        var match = await ActorLookup.FindAsync(db, typed, cancellationToken);
-        // An unknown name filters to nothing rather than silently showing everything.
-        return match.Id is { } id ? (id, null) : (-1, match.Error);
-    }
 }

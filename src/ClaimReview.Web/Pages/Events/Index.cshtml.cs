@@ -1,6 +1,5 @@
-using ClaimReview.Extraction.Events;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Pages.Review;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -46,9 +45,10 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        // The list's filters are the timeline's and the export's: one RecordFilter, one query (RecordQueries.Events).
+        var (filter, actorError, _) = await RecordQueries.ResolveAsync(db, RecordFilter.FromQuery(Request.Query, RecordKind.Events), cancellationToken);
         ActorError = actorError;
-        var query = Filter(db.Events.AsNoTracking(), Kind, Country, From, To, actorId).Reporting(db, Outlet);
+        var query = RecordQueries.Events(db, filter);
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultPageSize, await query.CountAsync(cancellationToken));
         var page = await query.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
@@ -73,31 +73,5 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
             Outlet = Outlet,
             Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken),
         };
-    }
-
-    /// <summary>The filters the list and the timeline share.</summary>
-    public static IQueryable<Event> Filter(IQueryable<Event> query, string? kind, string? country, DateOnly? from, DateOnly? to, long? actorId = null)
-    {
-        if (actorId is { } actor)
-        {
-            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor));
-        }
-        if (SnakeCase.TryParse<EventKind>(kind, out var k))
-        {
-            query = query.Where(e => e.Kind == k);
-        }
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            query = query.Where(e => e.Country == country);
-        }
-        if (from is { } f)
-        {
-            query = query.Where(e => (e.DateEnd ?? e.Date) >= f);
-        }
-        if (to is { } t)
-        {
-            query = query.Where(e => e.Date <= t);
-        }
-        return query;
     }
 }

@@ -1,6 +1,7 @@
 using ClaimReview.Extraction.Events;
 using ClaimReview.Web.Charts;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,9 +49,10 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (actorId, actorError) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        // The events list's filters; the dates place undated events by their articles, so the timeline applies those itself.
+        var (filter, actorError, _) = await RecordQueries.ResolveAsync(db, RecordFilter.FromQuery(Request.Query, RecordKind.Events) with { From = null, To = null }, cancellationToken);
         ActorError = actorError;
-        var filtered = IndexModel.Filter(db.Events.AsNoTracking(), Kind, Country, null, null, actorId).Reporting(db, Outlet);
+        var filtered = RecordQueries.Events(db, filter);
         var placed = filtered.Select(e => new
         {
             e.Id,

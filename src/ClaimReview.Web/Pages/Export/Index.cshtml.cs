@@ -1,3 +1,4 @@
+using ClaimReview.Web.Data;
 using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Filtering;
 using ClaimReview.Web.Infrastructure;
@@ -15,7 +16,7 @@ namespace ClaimReview.Web.Pages.Export;
 /// every page); the response streams, never cached.
 /// </summary>
 [NoPageCache]
-public sealed class IndexModel(Exporter exporter) : PageModel
+public sealed class IndexModel(Exporter exporter, ClaimReviewDb db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string records, string format, bool history, CancellationToken cancellationToken)
     {
@@ -41,7 +42,8 @@ public sealed class IndexModel(Exporter exporter) : PageModel
             return NotFound();
         }
         var list = kinds.Count == 1 ? kinds.Single() : RecordKind.Articles;
-        var request = new ExportRequest(exportFormat, kinds, RecordFilter.FromQuery(Request.Query, list), history,
+        var (filter, _, _) = await RecordQueries.ResolveAsync(db, RecordFilter.FromQuery(Request.Query, list), cancellationToken);
+        var request = new ExportRequest(exportFormat, kinds, filter, history,
             $"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
 
         Response.ContentType = request.ContentType;

@@ -1,6 +1,5 @@
 using ClaimReview.Web.Charts;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Pages.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,7 +30,7 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Kinds = NetworkGraph.Kinds(KindValues);
-        var (actorId, error) = await EventFilters.ResolveActorAsync(db, Actor, cancellationToken);
+        var (actorId, error) = await Filtering.RecordQueries.ResolveActorAsync(db, Actor, cancellationToken);
         ActorError = error;
         Graph = error is null
             ? await NetworkGraph.BuildAsync(db, new NetworkGraph.Filter(From, To, Kinds, actorId), cancellationToken)
