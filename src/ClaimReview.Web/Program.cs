@@ -42,10 +42,14 @@ builder.Services.AddRazorPages();
 builder.Services.AddSearch();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-// Pages are read far more than data changes: cache them per user session, keyed by the data revision (any change raises it).
-builder.Services.AddOutputCache(options => options.AddPolicy(DataRevision.PagePolicy, new PageCachePolicy()));
+// Pages are read far more than data changes: cache them per user session, keyed by the data revision (any change raises
+// it) and the query keys the page reads, within a size limit.
+builder.Services.AddOutputCache();
+builder.Services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IConfiguration>(PageCachePolicy.Configure);
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options => options.Conventions.AddFolderApplicationModelConvention(
     "/", page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = DataRevision.PagePolicy })));
+// Password attempts are rate-limited per client address and per account.
+builder.Services.AddSignInLimits();
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 var app = builder.Build();
@@ -66,6 +70,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 // A form beyond the limits (fields, key length, broken multipart, body size) answers 400 or 413 before a page reads it.
 app.UseMiddleware<FormLimits>();
+// Password attempts beyond the limits answer 429 with Retry-After (the form is read above, so the account is known).
+app.UseRateLimiter();
+// The page cache: on the server, per user (browsers get Cache-Control: no-store for signed-in pages from SecurityHeaders).
 app.UseOutputCache();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
 app.MapRazorPages();

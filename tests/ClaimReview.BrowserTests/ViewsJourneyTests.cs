@@ -110,6 +110,35 @@ public sealed partial class ViewsJourneyTests(BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task A_filtered_claims_list_downloads_as_a_csv_that_opens_as_the_rows_it_lists()
+    {
+        await using var app = new TestApp(importSeeds: true);
+        var page = await browser.OpenAsync(app);
+        var failed = true;
+        try
+        {
+            await page.GotoAsync("/claims");
+            await page.Locator("form.filters select#kind").SelectOptionAsync(new SelectOptionValue { Value = "territorial" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("kind=territorial"));
+            var listed = await page.Locator("main table tbody tr").CountAsync();
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Claims (CSV)" }).ClickAsync());
+
+            Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+            var rows = Csv.Records(await File.ReadAllBytesAsync((await download.PathAsync())!));
+            Assert.InRange(listed, 1, 49);
+            Assert.Equal(listed, rows.Count);
+            Assert.All(rows, r => Assert.Equal("territorial", r["kind"]));
+            failed = false;
+        }
+        finally
+        {
+            await BrowserFixture.SaveArtifactsAsync(page, nameof(A_filtered_claims_list_downloads_as_a_csv_that_opens_as_the_rows_it_lists), failed);
+        }
+    }
+
+    [Fact]
     public async Task Selecting_a_passage_fills_the_highlight_form_and_highlights_it()
     {
         await using var app = new TestApp(importSeeds: true);

@@ -27,6 +27,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _settings["ClaimReview:ImportSeedsOnFirstRun"] = importSeeds ? "true" : "false";
         _settings["ClaimReview:SeedsDirectory"] = RepositoryPaths.Seeds;
         _settings["ClaimReview:UploadsDirectory"] = Path.Combine(Folder, "uploads");
+        // Tests sign in many times from one address as the same few accounts; the tests of the limits set them back.
+        _settings["ClaimReview:SignInAttemptsPerClient"] = "10000";
+        _settings["ClaimReview:SignInAttemptsPerAccount"] = "10000";
         UseKestrel();
     }
 

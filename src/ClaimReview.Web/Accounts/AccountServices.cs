@@ -33,8 +33,6 @@ public static class AccountServices
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<ClaimReviewDb>();
-        // A disabled user or a changed role takes effect within a minute on every open session.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = AuthCookie;
@@ -48,6 +46,9 @@ public static class AccountServices
             options.SlidingExpiration = true;
             options.Events = new CookieAuthenticationEvents
             {
+                // Every request checks the session against the stored account: sign-out, a password change or disabling
+                // ends it at once (security stamp), a changed role applies at once.
+                OnValidatePrincipal = SessionValidator.ValidateAsync,
                 // A signed-in user without the right role gets a plain 403 (rendered by the status page), not a redirect.
                 OnRedirectToAccessDenied = context =>
                 {

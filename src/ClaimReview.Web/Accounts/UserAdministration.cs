@@ -18,7 +18,8 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         public static Result Fail(string message) => new(false, message);
     }
 
-    public sealed record UserRow(string Id, string Email, string Role, bool Disabled, bool LockedOut);
+    /// <summary>An account as the admin sees it: locked out (until when) after failed sign-ins, and the failures counted so far.</summary>
+    public sealed record UserRow(string Id, string Email, string Role, bool Disabled, bool LockedOut, DateTimeOffset? LockedUntil = null, int FailedSignIns = 0);
 
     /// <summary>Runs the CLI's changes as the operator (there is no signed-in user at the command line).</summary>
     public void ActAs(ChangeAuthor author) => db.Author = author;
@@ -61,11 +62,16 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
                 u.Id,
                 u.Email,
                 u.LockoutEnd,
+                u.AccessFailedCount,
                 Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .ToListAsync();
-        return [.. rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.Role ?? "(none)",
-            Disabled: IsDisabled(u.LockoutEnd), LockedOut: u.LockoutEnd is { } end && end > now && !IsDisabled(end)))];
+        return [.. rows.Select(u =>
+        {
+            var lockedOut = u.LockoutEnd is { } end && end > now && !IsDisabled(end);
+            return new UserRow(u.Id, u.Email ?? "", u.Role ?? "(none)", Disabled: IsDisabled(u.LockoutEnd), LockedOut: lockedOut,
+                LockedUntil: lockedOut ? u.LockoutEnd : null, FailedSignIns: u.AccessFailedCount);
+        })];
     }
 
     public async Task<Result> SetRoleAsync(string email, string roleText)
@@ -102,7 +108,7 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         return Result.Ok($"{user.Email} is now {role}.");
     }
 
-    /// <summary>Disables the account: it cannot sign in, and open sessions end within a minute (security stamp).</summary>
+    /// <summary>Disables the account: it cannot sign in, and open sessions end at their next request (security stamp).</summary>
     public async Task<Result> DisableAsync(string email)
     {
         var user = await users.FindByEmailAsync(email.Trim());
@@ -133,9 +139,11 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, ClaimRev
         {
             return Result.Fail($"No user with the e-mail {email}.");
         }
+        var wasDisabled = IsDisabled(user.LockoutEnd);
         var unlocked = await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        return unlocked.Succeeded ? Result.Ok($"Enabled {user.Email}.") : Result.Fail(Describe(unlocked));
+        return !unlocked.Succeeded ? Result.Fail(Describe(unlocked))
+            : Result.Ok(wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}: the failed sign-ins are cleared.");
     }
 
     /// <summary>Whether any admin who can sign in exists (the first-run setup link is offered when none does).</summary>

@@ -105,7 +105,7 @@ internal sealed class ChangeRecorder
                 break;
             case EntityState.Modified:
                 var version = entry.Metadata.FindProperty("Version");
-                foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not ("Version" or "UpdatedAt")))
+                foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not ("Version" or "UpdatedAt" or "VerdictReports")))
                 {
                     var old = Format(property.OriginalValue);
                     var now = Format(property.CurrentValue);

@@ -25,6 +25,9 @@ public sealed class Claim
     public string? VerdictRationale { get; set; }
     public string? VerdictBy { get; set; }
     public DateTimeOffset? VerdictAt { get; set; }
+    /// <summary>The reports the claim had when the verdict was given (JSON, <see cref="Claims.Verdicts"/>): what the page marks
+    /// as new or gone since. Null for a claim without a verdict.</summary>
+    public string? VerdictReports { get; set; }
     /// <summary>Raised by every save; a form that was loaded at an older version is refused (optimistic concurrency).</summary>
     public int Version { get; set; }
     /// <summary>Set when a person deleted the claim (soft: hidden from every page, restorable); with who and why.</summary>

@@ -90,7 +90,8 @@ public sealed class ReportDecision
     public ReportDecisionKind Decision { get; set; }
     /// <summary>The claim or event the report belongs to (accepted, moved), or the one it was rejected from.</summary>
     public long? RecordId { get; set; }
-    /// <summary>For a move: the record the report was taken from; the extractor's proposals of this quote for that record go to <see cref="RecordId"/>.</summary>
+    /// <summary>For a move: the record the report was taken from; the extractor's proposals of this quote for that record go to <see cref="RecordId"/>.
+    /// For a rejection of a report that had been moved: the record it was taken from, where it stays rejected too.</summary>
     public long? FromRecordId { get; set; }
     public required string DecidedBy { get; set; }
     public string? DecidedById { get; set; }

@@ -60,6 +60,12 @@ public sealed record RecordFilter
 
     public static RecordFilter None { get; } = new();
 
+    /// <summary>Every query key <see cref="FromQuery(IEnumerable{KeyValuePair{string, StringValues}}, RecordKind)"/> reads (pages reading it declare them for the page cache).</summary>
+    public const string QueryKeys = "outlet,actor,q,name,kind,status,claimant,tag,country,from,to,all";
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> DeclaredKeys =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(QueryKeys.Split(','), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The filter a list page's query string gives (its own parameter names: <c>kind</c> means the kind of the list's
     /// records). Unknown or empty parameters are ignored, as the pages ignore them.
@@ -67,7 +73,10 @@ public sealed record RecordFilter
     public static RecordFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query, RecordKind list)
     {
         var values = query.ToDictionary(p => p.Key, p => p.Value.FirstOrDefault(), StringComparer.OrdinalIgnoreCase);
-        string? Text(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        // A key read here but missing from QueryKeys would let the page cache serve one filter's page for another.
+        string? Text(string key) => !DeclaredKeys.Contains(key)
+            ? throw new InvalidOperationException($"RecordFilter reads '{key}': add it to {nameof(QueryKeys)}, which the page cache varies by.")
+            : values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         long? Number(string key) => long.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var kind = Text("kind");

@@ -17,7 +17,6 @@ namespace ClaimReview.Web.Importing;
 public sealed partial class ArticleImporter(
     ClaimReviewDb db, DatabaseOptions database, ImportOptions options, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
-    private const int ChunkSize = 256;
     private bool _reextract;
 
     private sealed record Prepared(SourceFile Source, string? Hash, ArticleExtraction? Extraction, FileOutcome? Done)
@@ -50,7 +49,7 @@ public sealed partial class ArticleImporter(
         var state = await ImportState.LoadAsync(db, lexicon, cancellationToken);
 
         var outcomes = new List<FileOutcome>(sources.Count);
-        var chunks = sources.Chunk(ChunkSize).ToList();
+        var chunks = sources.Chunk(options.ChunkSize).ToList();
         using (var writer = new ArticleWriter(db, state, clock.GetUtcNow()))
         {
             var context = new ExtractionContext([.. state.KnownEvents]);

@@ -531,18 +531,18 @@ internal sealed class ArticleWriter : IDisposable
     private static readonly string EventReportInsert = $"""
         INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
             reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
-        SELECT COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2", "$0")}
+        SELECT COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2")}
            AND NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.article_id = $1 AND x.quote = $2
-                             AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, $0))
+                             AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0))
         """;
 
     private static readonly string ClaimReportInsert = $"""
         INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
-        SELECT COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, $0), $1, $2, $3, $4, $5, $6
-         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Claim, "$1", "$2", "$0")}
+        SELECT COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Claim, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6
+         WHERE NOT {Decisions.ReportRejectedSql(RecordType.Claim, "$1", "$2")}
            AND NOT EXISTS (SELECT 1 FROM claim_reports x WHERE x.article_id = $1 AND x.quote = $2
-                             AND x.claim_id = COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, $0))
+                             AND x.claim_id = COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Claim, "$1", "$2")}, $0))
         """;
 
     private Dictionary<string, long> WriteClaims(ArticleExtraction extraction, long articleId, Dictionary<string, long> actorIds)

@@ -1,18 +1,21 @@
 namespace ClaimReview.Web.Importing;
 
 /// <summary>
-/// Importer settings: <c>ClaimReview:MaxArticleBytes</c>, <c>ClaimReview:SeedsDirectory</c>, <c>ClaimReview:ImportSeedsOnFirstRun</c>,
+/// Importer settings: <c>ClaimReview:MaxArticleBytes</c>, <c>ClaimReview:ImportChunkSize</c>, <c>ClaimReview:SeedsDirectory</c>, <c>ClaimReview:ImportSeedsOnFirstRun</c>,
 /// and for the admin import page <c>ClaimReview:UploadsDirectory</c> (where uploaded articles are stored) and <c>ClaimReview:MaxUploadBytes</c>.
 /// </summary>
 public sealed class ImportOptions
 {
     public const long DefaultMaxArticleBytes = 5 * 1024 * 1024;
+    public const int DefaultChunkSize = 256;
     public const string DefaultUploadsDirectory = "data/uploads";
 
     public long MaxArticleBytes { get; init; } = DefaultMaxArticleBytes;
     public required string SeedsDirectory { get; init; }
     public bool ImportSeedsOnFirstRun { get; init; } = true;
     public string UploadsDirectory { get; init; } = Path.GetFullPath(DefaultUploadsDirectory);
+    /// <summary>How many files one write transaction holds (<c>ClaimReview:ImportChunkSize</c>): a chunk commits as a whole.</summary>
+    public int ChunkSize { get; init; } = DefaultChunkSize;
     /// <summary>The largest article file an admin may upload (by default the largest the importer reads).</summary>
     public long MaxUploadBytes { get; init; } = DefaultMaxArticleBytes;
 
@@ -21,6 +24,7 @@ public sealed class ImportOptions
         MaxArticleBytes = configuration.GetValue("ClaimReview:MaxArticleBytes", DefaultMaxArticleBytes),
         SeedsDirectory = configuration["ClaimReview:SeedsDirectory"] is { Length: > 0 } seeds ? Path.GetFullPath(seeds) : FindSeeds(),
         ImportSeedsOnFirstRun = configuration.GetValue("ClaimReview:ImportSeedsOnFirstRun", true),
+        ChunkSize = Math.Max(1, configuration.GetValue("ClaimReview:ImportChunkSize", DefaultChunkSize)),
         UploadsDirectory = Path.GetFullPath(configuration["ClaimReview:UploadsDirectory"] is { Length: > 0 } uploads ? uploads : DefaultUploadsDirectory),
         MaxUploadBytes = configuration.GetValue("ClaimReview:MaxUploadBytes", configuration.GetValue("ClaimReview:MaxArticleBytes", DefaultMaxArticleBytes)),
     };

@@ -10,7 +10,9 @@ namespace ClaimReview.Web.Infrastructure;
 /// Output caching for signed-in readers. A page is cached per user, per role and per antiforgery cookie (forms on a
 /// cached page carry tokens that are only valid for that user's browser session), keyed by the data revision, so no
 /// page outlives the data it shows or leaks from one user to another. Responses that set a cookie or are not 200
-/// are never stored. Anonymous requests are not cached: they only ever see the sign-in page.
+/// are never stored. Anonymous requests are not cached: they only ever see the sign-in page. The key holds only the
+/// query keys the page reads (<see cref="PageQueryKeys"/>), and the cache has a size limit and a largest page
+/// (<see cref="Configure"/>), so no stream of requests can grow it without bound.
 /// </summary>
 public sealed class PageCachePolicy : IOutputCachePolicy
 {
@@ -31,7 +33,7 @@ public sealed class PageCachePolicy : IOutputCachePolicy
             return;
         }
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.QueryKeys = PageQueryKeys.Of(http) is { } keys ? new Microsoft.Extensions.Primitives.StringValues(keys) : "*";
         var revision = await http.RequestServices.GetRequiredService<DataRevision>().CurrentAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["revision"] = revision;
         context.CacheVaryByRules.VaryByValues["user"] = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
@@ -39,6 +41,20 @@ public sealed class PageCachePolicy : IOutputCachePolicy
         // A page with a form issues a token for this cookie; without the cookie yet, the response sets one and is not stored.
         var antiforgery = http.Request.Cookies[AccountServices.AntiforgeryCookie];
         context.CacheVaryByRules.VaryByValues["session"] = antiforgery is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(antiforgery)));
+    }
+
+    /// <summary>Megabytes the whole page cache may hold (<c>ClaimReview:PageCacheMegabytes</c>); the oldest entries go first.</summary>
+    public const int DefaultCacheMegabytes = 64;
+
+    /// <summary>A larger page is served but not stored (<c>ClaimReview:PageCacheMaxPageKilobytes</c>).</summary>
+    public const int DefaultMaxPageKilobytes = 1024;
+
+    /// <summary>The page cache's limits from the settings, and this policy for every page.</summary>
+    public static void Configure(OutputCacheOptions options, IConfiguration configuration)
+    {
+        options.SizeLimit = configuration.GetValue("ClaimReview:PageCacheMegabytes", DefaultCacheMegabytes) * 1024L * 1024;
+        options.MaximumBodySize = configuration.GetValue("ClaimReview:PageCacheMaxPageKilobytes", DefaultMaxPageKilobytes) * 1024L;
+        options.AddPolicy(DataRevision.PagePolicy, new PageCachePolicy());
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

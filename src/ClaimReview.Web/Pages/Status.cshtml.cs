@@ -26,7 +26,9 @@ public sealed class StatusModel : PageModel
             403 => ("Not allowed", "Your role does not allow this: verdicts, tags and edits need the Editor role; imports, users and the audit log need Admin. Ask an admin if you need it."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
             413 => ("Too large", "What was sent is larger than this page accepts. Uploads are limited to the size shown on the Import page."),
-            429 => ("Too many attempts", "Too many attempts from here in a short time. Wait a minute and try again."),
+            429 => ("Too many attempts", Response.Headers.RetryAfter.ToString() is { Length: > 0 } retry
+                ? $"Too many attempts in a short time. Try again in {retry} seconds."
+                : "Too many attempts in a short time. Wait a minute and try again."),
             _ => ($"Error {code}", "The request could not be completed."),
         };
         // Direct visits to /status/404 keep a 200; re-executed requests keep their original code.

@@ -78,9 +78,18 @@ public static class Decisions
     public static string MovedToSql(RecordType type, string articleId, string quote, string target) =>
         $"(SELECT d.record_id FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'moved' AND d.from_record_id = {target})";
 
-    /// <summary>SQL: whether a person rejected the report (article id, quote) from record <paramref name="target"/>: no import writes it there again.</summary>
-    public static string ReportRejectedSql(RecordType type, string articleId, string quote, string target) =>
-        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'rejected' AND d.record_id = {target})";
+    /// <summary>SQL: the record a person accepted or moved the report (article id, quote) onto, while the article has no report of
+    /// that quote yet (the quote is back after it was gone, or the extractor finds it again), or NULL: the first proposal of
+    /// the quote goes where the person put it, whichever record the extractor proposes it for now.</summary>
+    public static string DecidedForNewQuoteSql(RecordType type, string articleId, string quote) =>
+        $"(SELECT d.record_id FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} "
+        + $"AND d.decision <> 'rejected' AND d.orphaned = 0 AND NOT EXISTS (SELECT 1 FROM {(type == RecordType.Claim ? "claim_reports" : "event_reports")} x "
+        + $"WHERE x.article_id = {articleId} AND x.quote = {quote}))";
+
+    /// <summary>SQL: whether a person rejected the report (article id, quote): it is no report of anything, and no import writes it
+    /// on any record again (not where it was rejected, nor where the extractor proposes it next, nor where it was moved from).</summary>
+    public static string ReportRejectedSql(RecordType type, string articleId, string quote) =>
+        $"EXISTS (SELECT 1 FROM report_decisions d WHERE d.article_id = {articleId} AND d.record_type = '{SnakeCase.Name(type)}' AND d.quote = {quote} AND d.decision = 'rejected')";
 
     /// <summary>SQL: whether the report row (alias <paramref name="report"/>) carries a person's live decision (accepted or
     /// moved, quote present): a re-extraction keeps that row as it is instead of replacing it with the extractor's proposal.</summary>

@@ -47,7 +47,9 @@ public sealed class EventSplitter(ClaimReviewDb db)
         }
         var n = 1;
         var key = SplitKey(source.Key, n);
-        while (await db.Events.IgnoreQueryFilters().AnyAsync(e => e.Key == key, cancellationToken))
+        // Not a key an event has, nor one that leads to a survivor (an earlier split event merged away): imports would confuse them.
+        while (await db.Events.IgnoreQueryFilters().AnyAsync(e => e.Key == key, cancellationToken)
+            || await db.RecordRedirects.AnyAsync(r => r.RecordType == RecordType.Event && r.Key == key, cancellationToken))
         {
             key = SplitKey(source.Key, ++n);
         }

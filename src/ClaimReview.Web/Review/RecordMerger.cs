@@ -116,7 +116,8 @@ public sealed class RecordMerger(ClaimReviewDb db)
         {
             await db.Claims.IgnoreQueryFilters().Where(c => c.Id == s).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.Status, merged.Status).SetProperty(c => c.VerdictRationale, merged.VerdictRationale)
-                .SetProperty(c => c.VerdictBy, merged.VerdictBy).SetProperty(c => c.VerdictAt, merged.VerdictAt), cancellationToken);
+                .SetProperty(c => c.VerdictBy, merged.VerdictBy).SetProperty(c => c.VerdictAt, merged.VerdictAt)
+                .SetProperty(c => c.VerdictReports, merged.VerdictReports), cancellationToken);
         }
         await db.Claims.IgnoreQueryFilters().Where(c => c.Id == m).ExecuteDeleteAsync(cancellationToken);
         db.Record("claim", Id(s), AuditAction.Merged, "merged_from", $"{RecordTitles.Claim(merged.Summary)} (#{Id(m)})",

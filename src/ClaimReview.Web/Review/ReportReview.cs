@@ -83,15 +83,20 @@ public sealed class ReportReview(ClaimReviewDb db)
                     return await RefuseAsync(db, transaction, type, recordId, cancellationToken);
                 }
             }
+            var touched = rows;
             if (kind == ReportDecisionKind.Rejected)
             {
-                await DeleteRowsAsync(type, [.. rows.Select(r => r.Id)], cancellationToken);
+                // A rejected quote is no report of anything: where the extractor also put it on another record, it goes there too
+                // (one decision per quote; no import brings it back on any record).
+                var alsoOn = await SameQuoteRowsAsync(type, rows, cancellationToken);
+                touched = [.. rows, .. alsoOn];
+                await DeleteRowsAsync(type, [.. touched.Select(r => r.Id)], cancellationToken);
             }
             foreach (var row in rows)
             {
                 await ReviewStore.DecideAsync(db, type, row.ArticleId, row.Quote, row.Start, row.End, kind, row.RecordId, cancellationToken);
             }
-            foreach (var record in rows.GroupBy(r => r.RecordId))
+            foreach (var record in touched.GroupBy(r => r.RecordId))
             {
                 var list = string.Join("; ", record.Select(r => RecordTitles.Quote(r.Quote)));
                 var count = record.Count() == 1 ? "1 report" : $"{record.Count()} reports";
@@ -113,6 +118,20 @@ public sealed class ReportReview(ClaimReviewDb db)
     private async Task<List<Row>> RowsAsync(RecordType type, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => type == RecordType.Claim
         ? await db.ClaimReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new Row(r.Id, r.ClaimId, r.ArticleId, r.Quote, r.Start, r.End)).ToListAsync(cancellationToken)
         : await db.EventReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new Row(r.Id, r.EventId, r.ArticleId, r.Quote, r.Start, r.End)).ToListAsync(cancellationToken);
+
+    /// <summary>The other report rows of the same quotes of the same articles (the extractor put one quote on several records).</summary>
+    private async Task<List<Row>> SameQuoteRowsAsync(RecordType type, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var articles = rows.Select(r => r.ArticleId).Distinct().ToList();
+        var quotes = rows.Select(r => r.Quote).Distinct().ToList();
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        var candidates = type == RecordType.Claim
+            ? await db.ClaimReports.AsNoTracking().Where(r => articles.Contains(r.ArticleId) && quotes.Contains(r.Quote))
+                .Select(r => new Row(r.Id, r.ClaimId, r.ArticleId, r.Quote, r.Start, r.End)).ToListAsync(cancellationToken)
+            : await db.EventReports.AsNoTracking().Where(r => articles.Contains(r.ArticleId) && quotes.Contains(r.Quote))
+                .Select(r => new Row(r.Id, r.EventId, r.ArticleId, r.Quote, r.Start, r.End)).ToListAsync(cancellationToken);
+        return [.. candidates.Where(c => !ids.Contains(c.Id) && rows.Any(r => r.ArticleId == c.ArticleId && r.Quote == c.Quote))];
+    }
 
     private async Task DeleteRowsAsync(RecordType type, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {

@@ -50,9 +50,16 @@ internal static class ReviewStore
         decision.Start = start;
         decision.End = end;
         decision.Orphaned = false;
-        decision.Decision = kind;
         decision.RecordId = recordId;
-        decision.FromRecordId = kind == ReportDecisionKind.Moved ? fromRecordId : null;
+        // A moved report rejected later is rejected from where the extractor put it too (the move's origin), so no import
+        // brings it back there.
+        decision.FromRecordId = kind switch
+        {
+            ReportDecisionKind.Moved => fromRecordId,
+            ReportDecisionKind.Rejected when decision.Decision == ReportDecisionKind.Moved => decision.FromRecordId,
+            _ => null,
+        };
+        decision.Decision = kind;
         decision.DecidedBy = author.UserName;
         decision.DecidedById = author.UserId;
         decision.DecidedAt = DateTimeOffset.UtcNow;

@@ -244,10 +244,10 @@ public sealed class CliProcessTests : IDisposable
         var wrong = await RunAsync("export", "--db", db, "--format", "csv");
 
         Assert.Equal(0, csv.ExitCode);
-        var rows = Exporting.Csv.Records(await File.ReadAllBytesAsync(csvFile));
+        var rows = Csv.Records(await File.ReadAllBytesAsync(csvFile));
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("territorial", r["kind"]));
-        Assert.True(Exporting.Csv.Records(await File.ReadAllBytesAsync(Path.Combine(_folder, "all.csv"))).Count > rows.Count);
+        Assert.True(Csv.Records(await File.ReadAllBytesAsync(Path.Combine(_folder, "all.csv"))).Count > rows.Count);
         // Redirected: plain progress lines on stderr, never a terminal's escape codes.
         Assert.Matches(@"(?m)^… claims \d+/\d+$", csv.Stderr);
         Assert.DoesNotContain('\u001b', csv.Stderr + all.Stderr + stix.Stderr);

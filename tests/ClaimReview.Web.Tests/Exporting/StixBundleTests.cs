@@ -57,7 +57,11 @@ public sealed class StixBundleTests(ExportSite site) : IClassFixture<ExportSite>
         var schemas = Schemas.Value;
 
         var objects = bundle.RootElement.GetProperty("objects").EnumerateArray().ToList();
-        // The envelope against bundle.json (with its first object: the schema's oneOf over every type is slow on hundreds).
+        // The envelope against bundle.json, with its first object; each object then against its own type's schema. The
+        // whole bundle cannot be checked against bundle.json: its list of types predates incident, location, note,
+        // opinion and grouping, so such an object falls to the custom-object branch, whose oneOf(core,
+        // cyber-observable-core) both match (checked with JsonSchema.Net 8.0.5 on this export), and every valid
+        // bundle holding one is refused. It is also slow: 45 s for 424 objects.
         using var envelope = JsonDocument.Parse($$"""{ "type": "bundle", "id": {{bundle.RootElement.GetProperty("id").GetRawText()}}, "objects": [{{objects[0].GetRawText()}}] }""");
         Assert.Equal(["type", "id", "objects"], bundle.RootElement.EnumerateObject().Select(p => p.Name));
         var envelopeErrors = Errors(schemas["common/bundle.json"], envelope.RootElement);

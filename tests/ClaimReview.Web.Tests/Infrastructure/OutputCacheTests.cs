@@ -52,4 +52,40 @@ public sealed class OutputCacheTests
         Assert.Contains("href=\"/tags\"", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/tags\"", await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_query_key_the_page_ignores_is_not_a_new_cache_entry_and_a_key_it_binds_is()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        await fixture.ImportAsync();
+        using var client = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst);
+
+        var first = await client.GetAsync("/claims?status=unverified");
+        var ignored = await client.GetAsync("/claims?status=unverified&utm_source=mail&cachebuster=123");
+        var bound = await client.GetAsync("/claims?status=disputed&utm_source=mail");
+        var paged = await client.GetAsync("/articles?page=2");
+        var declared = await client.GetAsync("/articles?page=2&tag=nothing-like-this");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(ignored.Headers.Age); // the same entry: the page binds no utm_source or cachebuster
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await ignored.Content.ReadAsStringAsync());
+        Assert.Null(bound.Headers.Age); // status is bound: another entry
+        Assert.Null(paged.Headers.Age);
+        Assert.Null(declared.Headers.Age); // the articles list reads every list filter from the query itself
+    }
+
+    [Fact]
+    public async Task A_page_larger_than_the_largest_cached_page_is_served_but_not_stored()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        fixture.App.With("ClaimReview:PageCacheMaxPageKilobytes", "2");
+        await fixture.ImportAsync();
+        using var client = await fixture.App.SignInAsync(Web.Accounts.Roles.Analyst);
+
+        await client.GetAsync("/articles");
+        var second = await client.GetAsync("/articles");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClaimReview.Web.Accounts;
 using ClaimReview.Web.Auditing;
 using ClaimReview.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimReview.Web.Pages.Account;
 
-/// <summary>Change one's own password (the current one is required); other sessions end at the next stamp check.</summary>
+/// <summary>Change one's own password (the current one is required); the account's other sessions end at their next request (security stamp).</summary>
+[PasswordAttempt]
 public sealed class PasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ClaimReviewDb db) : PageModel
 {
     [BindProperty]

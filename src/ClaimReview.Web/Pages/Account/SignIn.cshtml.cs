@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ClaimReview.Web.Accounts;
+using ClaimReview.Web.Auditing;
+using ClaimReview.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +12,13 @@ namespace ClaimReview.Web.Pages.Account;
 /// <summary>
 /// Sign in with e-mail and password. An unknown e-mail, a wrong password and a locked account get the same message,
 /// and an unknown e-mail costs the same password hashing as a known one, so neither says which accounts exist.
+/// Attempts are rate-limited per client and per account (<see cref="SignInLimits"/>); the failure that locks an account
+/// is logged and written to the audit log, and admins see locked accounts on the Users page and can unlock them.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IPasswordHasher<IdentityUser> hasher) : PageModel
+[PasswordAttempt]
+public sealed partial class SignInModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IPasswordHasher<IdentityUser> hasher,
+    ClaimReviewDb db, ILogger<SignInModel> logger) : PageModel
 {
     public const string Failure = "Sign-in failed: the e-mail or password is wrong, or the account is locked after repeated failures (try again in 15 minutes).";
 
@@ -52,7 +59,15 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, UserManager<
             Error = Failure;
             return Page();
         }
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        // A lockout this attempt causes is audited on the account, under the address the attempts came from.
+        db.Author = new ChangeAuthor(null, $"failed sign-ins from {client}");
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut && !wasLockedOut)
+        {
+            LogLockedOut(logger, user.Email ?? user.Id, client, await users.GetLockoutEndDateAsync(user));
+        }
         if (!result.Succeeded)
         {
             Error = Failure;
@@ -60,4 +75,7 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, UserManager<
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Email} locked out until {LockoutEnd} after repeated failed sign-ins (the last from {Client})")]
+    private static partial void LogLockedOut(ILogger logger, string email, string client, DateTimeOffset? lockoutEnd);
 }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Actors;
 
+[ReadsQuery(RecordFilter.QueryKeys)]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public sealed record ActorRow(long Id, string Name, string Kind, string? Parent, long? ParentId, int Mentions, int Articles);

@@ -78,7 +78,12 @@ public sealed class UsersModel(UserAdministration administration) : PageModel
         return result.Succeeded ? Finish(result) : await ShowAsync(result.Message);
     }
 
-    public static string State(UserAdministration.UserRow user) => user.Disabled ? "disabled" : user.LockedOut ? "locked out (too many failed sign-ins)" : "active";
+    public static string State(UserAdministration.UserRow user) => user.Disabled ? "disabled"
+        : user.LockedOut ? $"locked out until {user.LockedUntil?.UtcDateTime:yyyy-MM-dd HH:mm} UTC (too many failed sign-ins)"
+        : "active";
+
+    /// <summary>Accounts locked out now: named above the table, so a lockout never goes unnoticed.</summary>
+    public IReadOnlyList<UserAdministration.UserRow> LockedOut => [.. Users.Where(u => u.LockedOut)];
 
     private IActionResult Finish(UserAdministration.Result result)
     {

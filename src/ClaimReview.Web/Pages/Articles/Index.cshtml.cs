@@ -1,5 +1,6 @@
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Filtering;
+using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Articles;
 
+[ReadsQuery(RecordFilter.QueryKeys)]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, int Actors, int Claims, int Events);

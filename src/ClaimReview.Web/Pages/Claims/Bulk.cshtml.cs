@@ -118,7 +118,7 @@ public sealed class BulkModel(ClaimReviewDb db, TimeProvider time) : PageModel
         foreach (var claim in claims)
         {
             db.Entry(claim).Property(c => c.Version).OriginalValue = chosen[claim.Id];
-            Verdicts.Apply(claim, status, rationale, by, at);
+            await Verdicts.ApplyAsync(db, claim, status, rationale, by, at, cancellationToken);
         }
         try
         {

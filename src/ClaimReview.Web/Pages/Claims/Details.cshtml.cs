@@ -1,4 +1,5 @@
 using ClaimReview.Web.Annotations;
+using ClaimReview.Web.Claims;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Exporting;
 using ClaimReview.Web.Pages.Shared;
@@ -73,6 +74,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
                 c.VerdictRationale,
                 c.VerdictBy,
                 c.VerdictAt,
+                c.VerdictReports,
                 c.Version,
                 c.DeletedAt,
                 c.DeletedBy,
@@ -123,12 +125,16 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
         var importedAfter = verdictAt is { } v
             ? (await db.Articles.AsNoTracking().Where(a => shownIds.Contains(a.Id) && a.ImportedAt > v).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet()
             : [];
-        bool IsNew(long reportId, long articleId) => verdictAt is { } at
-            && (importedAfter.Contains(articleId) || (states.GetValueOrDefault(reportId) is { Status: ReportStatus.Moved, DecidedAt: { } movedAt } && movedAt > at));
+        // Exact when the verdict kept the reports it saw: a report is new when its quote was not among them. Older verdicts:
+        // an article imported after the verdict, or a report moved here after it.
+        var seen = verdictAt is null ? null : Verdicts.SeenReports(claim.VerdictReports);
+        bool IsNew(long reportId, long articleId, string quote) => verdictAt is { } at && (seen is not null
+            ? !seen.Contains(new Verdicts.SeenReport(articleId, quote))
+            : importedAfter.Contains(articleId) || (states.GetValueOrDefault(reportId) is { Status: ReportStatus.Moved, DecidedAt: { } movedAt } && movedAt > at));
         var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
         Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, titles[a.Id], a.Outlet, a.Published,
             [.. quotes[a.Id].Take(QuotesPerArticle).Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource,
-                states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id)))])
+                states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id, q.Quote)))])
         { More = Math.Max(0, quotes[a.Id].Count() - QuotesPerArticle) })];
         NewSinceVerdictCount = Articles.Sum(a => a.Quotes.Count(q => q.NewSinceVerdict));
         if (verdictAt is { } since)

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Claims;
 
+[ReadsQuery(RecordFilter.QueryKeys)]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public sealed record ClaimRow(long Id, int Version, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId, int Reports, int Articles,

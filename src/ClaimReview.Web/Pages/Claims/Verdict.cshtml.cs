@@ -72,7 +72,7 @@ public sealed class VerdictModel(ClaimReviewDb db, TimeProvider time) : PageMode
             return Refused(claim, status);
         }
         db.Entry(claim).Property(c => c.Version).OriginalValue = Input.Version;
-        Verdicts.Apply(claim, status, Input.Rationale!, User.Identity?.Name ?? "unknown", time.GetUtcNow());
+        await Verdicts.ApplyAsync(db, claim, status, Input.Rationale!, User.Identity?.Name ?? "unknown", time.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

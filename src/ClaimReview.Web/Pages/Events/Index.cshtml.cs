@@ -1,5 +1,6 @@
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Filtering;
+using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Review;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Events;
 
+[ReadsQuery(RecordFilter.QueryKeys)]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public sealed record EventRow(long Id, string Kind, string Date, string Precision, string Place, int Reports, int Articles, int Discrepancies)

@@ -2,6 +2,7 @@ using ClaimReview.Extraction.Events;
 using ClaimReview.Web.Charts;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Filtering;
+using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,7 @@ namespace ClaimReview.Web.Pages.Events;
 /// Events on a scaled date axis, drawn as SVG by the server: a day is a point, a range, month or year a bar as long as
 /// the period. An event without a date is placed at its earliest reporting article's publication date and marked so.
 /// </summary>
+[ReadsQuery(RecordFilter.QueryKeys)]
 public sealed class TimelineModel(ClaimReviewDb db) : PageModel
 {
     public const int PageSize = 200;

@@ -12,6 +12,7 @@ namespace ClaimReview.Web.Pages.Review;
 /// event", with the score, the reason and both quotes), then the reports nobody accepted, rejected or moved, the ones the
 /// extraction is unsure of first. Everyone may read it; editors decide (the forms post to <c>/review/decide</c>).
 /// </summary>
+[ReadsQuery("page")]
 public sealed class IndexModel(ClaimReviewDb db) : PageModel
 {
     public const int SuggestionLimit = 50;
@@ -24,6 +25,8 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     public sealed record ItemRow(ReviewQueue.Item Item, RecordNames.Name Record);
 
     public sealed record Option(string Value, string Label);
+
+    public sealed record OrphanRow(Web.Review.OrphanedDecision Decision, RecordNames.Name? Record);
 
     /// <summary>"claim" or "event": one kind of report only.</summary>
     [BindProperty(SupportsGet = true)]
@@ -56,6 +59,8 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     /// <summary>The records the listed reports belong to: where the selected reports can be moved.</summary>
     public IReadOnlyList<RecordNames.Name> Targets { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, Paging.DefaultPageSize, 0);
+    /// <summary>Decisions whose quote is gone from their article's current text: kept and listed here, applied again when the quote returns.</summary>
+    public IReadOnlyList<OrphanRow> Orphaned { get; private set; } = [];
     public IReadOnlyList<Option> Runs { get; private set; } = [];
     public IReadOnlyList<Option> Actors { get; private set; } = [];
     public IReadOnlyList<string> Outlets { get; private set; } = [];
@@ -87,6 +92,11 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
                 .OrderBy(a => a.Name).Take(Links.ListLimit).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => new Option(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name))];
         Outlets = await Shared.Outlets.NamesAsync(db, cancellationToken);
+
+        var orphaned = await Web.Review.Decisions.OrphanedAsync(db, null, cancellationToken);
+        var orphanClaims = await RecordNames.OfAsync(db, RecordType.Claim, orphaned.Where(o => o.RecordType == RecordType.Claim && o.RecordId is not null).Select(o => o.RecordId!.Value), cancellationToken);
+        var orphanEvents = await RecordNames.OfAsync(db, RecordType.Event, orphaned.Where(o => o.RecordType == RecordType.Event && o.RecordId is not null).Select(o => o.RecordId!.Value), cancellationToken);
+        Orphaned = [.. orphaned.Select(o => new OrphanRow(o, o.RecordId is { } r && (o.RecordType == RecordType.Claim ? orphanClaims : orphanEvents).TryGetValue(r, out var name) ? name : null))];
     }
 
     private async Task LoadSuggestionsAsync(ReviewQueue.Filter filter, CancellationToken cancellationToken)

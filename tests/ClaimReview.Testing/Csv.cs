@@ -1,16 +1,19 @@
 using System.Text;
 
-namespace ClaimReview.Web.Tests.Exporting;
+namespace ClaimReview.Testing;
 
-/// <summary>An RFC 4180 reader for the tests: quoted fields, doubled quotes, line breaks inside quotes, CRLF rows.</summary>
-internal static class Csv
+/// <summary>
+/// An RFC 4180 reader for the tests: quoted fields, doubled quotes, line breaks inside quotes, CRLF rows. A file a
+/// spreadsheet would not open cleanly (no byte-order mark, a bare line break, ragged rows) throws <see cref="InvalidDataException"/>.
+/// </summary>
+public static class Csv
 {
     public static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>The rows of a CSV file's bytes (asserting the UTF-8 byte-order mark first), header included.</summary>
     public static List<string[]> Parse(byte[] bytes)
     {
-        Assert.True(bytes.AsSpan().StartsWith(Bom), "the CSV does not start with a UTF-8 byte-order mark");
+        Check(bytes.AsSpan().StartsWith(Bom), "the CSV does not start with a UTF-8 byte-order mark");
         var text = Encoding.UTF8.GetString(bytes, Bom.Length, bytes.Length - Bom.Length);
         var rows = new List<string[]>();
         var row = new List<string>();
@@ -37,7 +40,7 @@ internal static class Csv
             }
             else if (c == '"')
             {
-                Assert.True(field.Length == 0, $"a quote inside an unquoted field at {i}");
+                Check(field.Length == 0, $"a quote inside an unquoted field at {i}");
                 quoted = true;
             }
             else if (c == ',')
@@ -55,12 +58,12 @@ internal static class Csv
             }
             else
             {
-                Assert.False(c is '\r' or '\n', $"a bare line break outside quotes at {i}");
+                Check(c is not '\r' and not '\n', $"a bare line break outside quotes at {i}");
                 field.Append(c);
             }
         }
-        Assert.False(quoted, "an unterminated quoted field");
-        Assert.True(field.Length == 0 && row.Count == 0, "the last row does not end with CRLF");
+        Check(!quoted, "an unterminated quoted field");
+        Check(field.Length == 0 && row.Count == 0, "the last row does not end with CRLF");
         return rows;
     }
 
@@ -69,7 +72,15 @@ internal static class Csv
     {
         var rows = Parse(bytes);
         var header = rows[0];
-        Assert.All(rows, r => Assert.Equal(header.Length, r.Length));
+        Check(rows.TrueForAll(r => r.Length == header.Length), "a row is not as wide as the header");
         return [.. rows.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second))];
+    }
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
+        }
     }
 }
