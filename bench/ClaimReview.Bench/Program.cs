@@ -32,12 +32,18 @@ switch (verb)
         return await ImportBenchmark(Option("--corpus", ""), count);
     case "extract":
         return ExtractBenchmark(count);
+    case "adversarial":
+        return args.Contains("--import")
+            ? await AdversarialImport(int.Parse(Option("--max-kb", "4096"), CultureInfo.InvariantCulture), Option("--shape", ""))
+            : AdversarialBenchmark(int.Parse(Option("--max-kb", "4096"), CultureInfo.InvariantCulture), Option("--shape", ""));
     default:
         Console.WriteLine("""
             ClaimReview benchmarks
               generate [--count N] [--out DIR] [--seed S]   write a synthetic corpus
               import   [--count N] [--corpus DIR]           import into a fresh database, then re-import unchanged
               extract  [--count N]                          extraction alone, single thread, in memory
+              adversarial [--max-kb N] [--shape NAME]       hostile shapes at 64 KB, 256 KB, 1 MB, 4 MB: time per KB and records
+              adversarial --import [--max-kb N]             each shape at its largest size through the importer, with the seeds
             """);
         return verb == "help" ? 0 : 2;
 }
@@ -102,5 +108,66 @@ static int ExtractBenchmark(int count)
     }
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     Console.WriteLine($"Extraction: {count} articles ({megabytes:0.0} MB of text) in {seconds:0.00} s single-threaded: {count / seconds:0} articles/s, {megabytes / seconds:0.0} MB/s, {records} records");
+    return 0;
+}
+
+static int AdversarialBenchmark(int maxKb, string only)
+{
+    var extractor = new ArticleExtractor(DefaultLexicon.Load());
+    extractor.Extract(AdversarialShapes.All[0].Build(16 * 1024)); // warm-up
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}");
+    Console.WriteLine($"| shape | size | seconds | ms per KB | mentions | claims | events | warnings |");
+    Console.WriteLine($"| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    foreach (var (name, build) in AdversarialShapes.All.Where(s => only.Length == 0 || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+    {
+        for (var kb = 64; kb <= maxKb; kb *= 4)
+        {
+            var text = build(kb * 1024);
+            var started = Stopwatch.GetTimestamp();
+            var result = extractor.Extract(text);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var x = result.Extraction;
+            var warnings = x is null ? result.Error?.Message ?? "" : string.Join("; ", x.Warnings);
+            Console.WriteLine($"| {name} | {kb:N0} KB | {seconds:0.000} | {seconds * 1000 / kb:0.000} | {x?.Mentions.Count ?? 0:N0} | {x?.Claims.Count ?? 0:N0} | {x?.Events.Count ?? 0:N0} | {(warnings.Length > 60 ? warnings[..60] + "…" : warnings)} |");
+            if (seconds > 60)
+            {
+                Console.WriteLine($"| {name} | larger sizes skipped: over a minute | | | | | | |");
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static async Task<int> AdversarialImport(int kb, string only)
+{
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}");
+    Console.WriteLine("| shape | size | import seconds | actors | claims | events | outcome |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    foreach (var (name, build) in AdversarialShapes.All.Where(s => only.Length == 0 || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+    {
+        var work = Directory.CreateTempSubdirectory("claimreview-adversarial-").FullName;
+        var corpus = Directory.CreateDirectory(Path.Combine(work, "articles")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(corpus, "hostile.txt"), build(kb * 1024));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection([new("ClaimReview:Database", Path.Combine(work, "bench.db")), new("ClaimReview:SeedsDirectory", corpus)]);
+        builder.Services.AddClaimReview();
+        using var host = builder.Build();
+        var database = host.Services.GetRequiredService<DatabaseOptions>();
+        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(database.ConnectionString);
+        await using var scope = host.Services.CreateAsyncScope();
+        var started = Stopwatch.GetTimestamp();
+        var report = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync([corpus], "bench");
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var db = scope.ServiceProvider.GetRequiredService<ClaimReviewDb>();
+        var file = report.Files.Single();
+        var outcome = $"{file.Outcome}: {file.Message}";
+        Console.WriteLine($"| {name} | {kb:N0} KB | {seconds:0.0} | {db.Actors.Count():N0} | {db.Claims.Count():N0} | {db.Events.Count():N0} | {(outcome.Length > 70 ? outcome[..70] + "…" : outcome)} |");
+        Directory.Delete(work, recursive: true);
+    }
     return 0;
 }

@@ -16,4 +16,7 @@ public sealed record ArticleExtraction(
 {
     /// <summary>Weaker cross-article matches the extractor did not make, for editors to confirm or reject.</summary>
     public IReadOnlyList<LinkSuggestion> Suggestions { get; init; } = [];
+
+    /// <summary>What the import report should tell the admin about this article: junk input, records beyond the limits.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -77,7 +77,9 @@ public sealed class ArticleExtractor
         var claims = ClaimExtractor.Extract(facts, mentions, _branchesByArea);
 
         var extractedActors = actors.Actors
-            .Select(a => new ExtractedActor(a.Key, a.Name, a.Kind, a.Surfaces.Concat(a.DeclaredAliases).Distinct(StringComparer.Ordinal).ToArray(), a.ParentKey, a.FromLexicon))
+            .Select(a => new ExtractedActor(
+                a.Key, InputChecks.Clean(a.Name), a.Kind, a.Surfaces.Concat(a.DeclaredAliases).Select(InputChecks.Clean).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
+                a.ParentKey, a.FromLexicon))
             .ToArray();
         var actorMentions = new ActorMention[actors.Mentions.Count];
         for (var i = 0; i < actorMentions.Length; i++)
@@ -88,7 +90,16 @@ public sealed class ArticleExtractor
             actorMentions[i] = new ActorMention(actors.Actors[m.Actor].Key, rawText[start..end], start, end);
         }
 
-        return new ExtractResult(new ArticleExtraction(article, extractedActors, actorMentions, events, claims), null);
+        // Titles and names are stored and shown: no control characters in them. Then the checks for junk input and the limits per article.
+        var cleaned = article with
+        {
+            Title = InputChecks.Clean(article.Title),
+            Outlet = article.Outlet is null ? null : InputChecks.Clean(article.Outlet),
+            Byline = article.Byline is null ? null : InputChecks.Clean(article.Byline),
+            Dateline = article.Dateline is null ? null : InputChecks.Clean(article.Dateline),
+        };
+        var extraction = new ArticleExtraction(cleaned, extractedActors, actorMentions, events, claims) { Warnings = [.. InputChecks.Warnings(article), .. facts.Warnings] };
+        return new ExtractResult(ExtractionLimits.Apply(extraction), null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -34,10 +34,64 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
 
     public string? DominantCountry { get; set; }
 
+    /// <summary>Limits the extraction reached on the way (the rest are checked at the end, in <see cref="ExtractionLimits"/>).</summary>
+    public List<string> Warnings { get; } = [];
+
     public string Evidence(DateExpression e) =>
         Doc.Slice(Doc.Tokens[e.TokenStart].Start, Doc.Tokens[e.TokenEnd - 1].End);
 
     public string SentenceText(int sentence) => Doc.Slice(Doc.Sentences[sentence].Start, Doc.Sentences[sentence].End);
+
+    /// <summary>The article's first actor with a key (looked up, not scanned: an article may name thousands).</summary>
+    public ArticleActor? ActorWithKey(string key)
+    {
+        if (_actorsByKey is null)
+        {
+            _actorsByKey = new Dictionary<string, ArticleActor>(StringComparer.Ordinal);
+            foreach (var actor in Actors.Actors)
+            {
+                _actorsByKey.TryAdd(actor.Key, actor);
+            }
+        }
+
+        return _actorsByKey.GetValueOrDefault(key);
+    }
+
+    /// <summary>The first known (lexicon) actor with a key.</summary>
+    public KnownActor? KnownWithKey(string key)
+    {
+        if (_knownByKey is null)
+        {
+            _knownByKey = new Dictionary<string, KnownActor>(StringComparer.Ordinal);
+            foreach (var actor in Known)
+            {
+                _knownByKey.TryAdd(actor.Key, actor);
+            }
+        }
+
+        return _knownByKey.GetValueOrDefault(key);
+    }
+
+    /// <summary>The first of <paramref name="events"/> with a key (the index is kept for the last list asked about).</summary>
+    public EventMention? EventWithKey(List<EventMention> events, string key)
+    {
+        if (!ReferenceEquals(_eventsIndexed, events) || _eventsByKey is null)
+        {
+            _eventsIndexed = events;
+            _eventsByKey = new Dictionary<string, EventMention>(StringComparer.Ordinal);
+            foreach (var e in events)
+            {
+                _eventsByKey.TryAdd(e.Key, e);
+            }
+        }
+
+        return _eventsByKey.GetValueOrDefault(key);
+    }
+
+    private Dictionary<string, ArticleActor>? _actorsByKey;
+    private Dictionary<string, KnownActor>? _knownByKey;
+    private List<EventMention>? _eventsIndexed;
+    private Dictionary<string, EventMention>? _eventsByKey;
 
     /// <summary>Actor mentions inside a token range, in order (a struct enumerator: no allocation).</summary>
     public MentionRange MentionsIn(int start, int end) => new(Actors, start, end);

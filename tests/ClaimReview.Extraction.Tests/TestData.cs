@@ -52,6 +52,21 @@ internal static class TestData
         return results;
     }
 
+    /// <summary>The development corpus beside the repository: ../shared/corpus from the folder holding ClaimReview.sln.</summary>
+    public static string CorpusFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimReview.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+        Assert.True(Directory.Exists(corpus), $"the development corpus is missing: {corpus}");
+        return corpus;
+    }
+
     private static string Decode(byte[] bytes)
     {
         var decoded = ArticleDecoder.Decode(bytes, 5 * 1024 * 1024);

@@ -330,25 +330,69 @@ internal static class ClaimExtractor
             }
         }
 
+        // Lookups the groups below make, built once: never a scan of every event or draft per claim (issue 12).
+        var eventKeySet = events.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var announcementsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (e.Kind == EventKind.Announcement && e.ObjectKey is not null)
+            {
+                Slot(announcementsOf, e.ObjectKey).Add(e.Key);
+            }
+        }
+
+        var groupClaimsByObject = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groupClaimsByEvent = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (d.Kind is ClaimKind.Territorial or ClaimKind.Responsibility or ClaimKind.Casualty && d.Claimant.Actor is { } x && IsGroupLike(x))
+            {
+                if (d.Object is not null)
+                {
+                    Slot(groupClaimsByObject, d.Object).Add(i);
+                }
+
+                if (d.EventKey is not null)
+                {
+                    Slot(groupClaimsByEvent, d.EventKey).Add(i);
+                }
+            }
+        }
+
         var claims = new List<ExtractedClaim>();
         var keyed = drafts.Where(d => d.Object is not null).GroupBy(d => Key(d), StringComparer.Ordinal);
         foreach (var group in keyed)
         {
             var first = group.First();
-            var reports = group.Select(d => d.Sentence).Distinct().Select(s =>
+            // One report per sentence, in order of appearance: attributed if any draft of it is, with the best confidence.
+            var bySentence = new Dictionary<int, (bool Attributed, double Confidence)>();
+            var sentences = new List<int>();
+            foreach (var d in group)
+            {
+                if (bySentence.TryGetValue(d.Sentence, out var seen))
+                {
+                    bySentence[d.Sentence] = (seen.Attributed || d.Attributed, Math.Max(seen.Confidence, d.Confidence));
+                }
+                else
+                {
+                    bySentence[d.Sentence] = (d.Attributed, d.Confidence);
+                    sentences.Add(d.Sentence);
+                }
+            }
+
+            var reports = sentences.Select(s =>
             {
                 var sentence = facts.Doc.Sentences[s];
-                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, group.Any(d => d.Sentence == s && d.Attributed))
-                {
-                    Confidence = group.Where(d => d.Sentence == s).Max(d => d.Confidence),
-                };
+                var (attributed, confidence) = bySentence[s];
+                return new ClaimReport(facts.SentenceText(s), sentence.Start, sentence.End, attributed) { Confidence = confidence };
             }).ToList();
             var eventKeys = group.Select(d => d.EventKey).Where(k => k is not null).Select(k => k!).Distinct().ToList();
             if (first.Kind == ClaimKind.Territorial && first.Object is not null)
             {
-                eventKeys.AddRange(events.Where(e => e.Kind == EventKind.Announcement && e.ObjectKey == first.Object).Select(e => e.Key).Distinct().Except(eventKeys));
+                eventKeys.AddRange((announcementsOf.GetValueOrDefault(first.Object) ?? []).Distinct().Except(eventKeys));
             }
-            else if (first.Object is { } subject && !eventKeys.Contains(subject) && events.Exists(e => e.Key == subject))
+            else if (first.Object is { } subject && !eventKeys.Contains(subject) && eventKeySet.Contains(subject))
             {
                 // A claim keyed to the article's main event is about that event.
                 eventKeys.Add(subject);
@@ -358,10 +402,13 @@ internal static class ClaimExtractor
             if (first.Kind == ClaimKind.Denial)
             {
                 // A denial counters the group claims about the same branch or event.
-                counters.AddRange(drafts
-                    .Where(d => d.Kind is ClaimKind.Territorial or ClaimKind.Responsibility or ClaimKind.Casualty && d.Claimant.Actor is { } x && IsGroupLike(x)
-                        && (d.Object == first.Object || (first.EventKey is not null && d.EventKey == first.EventKey)))
-                    .Select(Key).Distinct());
+                var countered = new SortedSet<int>(first.Object is not null ? groupClaimsByObject.GetValueOrDefault(first.Object) ?? [] : []);
+                if (first.EventKey is not null)
+                {
+                    countered.UnionWith(groupClaimsByEvent.GetValueOrDefault(first.EventKey) ?? []);
+                }
+
+                counters.AddRange(countered.Select(i => Key(drafts[i])).Distinct());
             }
 
             claims.Add(new ExtractedClaim(
@@ -388,6 +435,7 @@ internal static class ClaimExtractor
     private static void ResolveClaimants(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
     {
         HashSet<string>? announced = null;
+        BranchMentions? branches = null;
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial && d.Object is not null)
@@ -415,7 +463,7 @@ internal static class ClaimExtractor
             }
 
             if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } topGroup
-                && BranchInParagraph(facts, d.Sentence, topGroup.Key) is { } paragraphBranch && !(announced?.Contains(paragraphBranch.Key) ?? false))
+                && BranchInParagraph(facts, branches ??= BranchMentions.Of(facts), d.Sentence, topGroup.Key) is { } paragraphBranch && !(announced?.Contains(paragraphBranch.Key) ?? false))
             {
                 // "... the Central Africa Province ... Amaq claimed the attack": the province the paragraph names.
                 claimant = new Claimant(paragraphBranch, claimant.Text);
@@ -432,7 +480,7 @@ internal static class ClaimExtractor
                     var count = 0;
                     foreach (var key in keys!)
                     {
-                        if (facts.Known.FirstOrDefault(k => k.Key == key)?.RootKey == root.Key)
+                        if (facts.KnownWithKey(key)?.RootKey == root.Key)
                         {
                             only = key;
                             count++;
@@ -452,25 +500,66 @@ internal static class ClaimExtractor
     }
 
     /// <summary>The last branch of a group named in the paragraph up to the end of a sentence.</summary>
-    private static ArticleActor? BranchInParagraph(ArticleFacts facts, int sentence, string rootKey)
+    private static ArticleActor? BranchInParagraph(ArticleFacts facts, BranchMentions branches, int sentence, string rootKey)
     {
         var doc = facts.Doc;
-        var first = sentence;
-        while (first > 0 && doc.Sentences[first - 1].Segment == doc.Sentences[sentence].Segment)
+        var s = doc.Sentences[sentence];
+        if (!branches.TryGetValue((s.Segment, rootKey), out var list))
         {
-            first--;
+            return null;
         }
 
-        ArticleActor? found = null;
-        foreach (var (_, actor) in facts.MentionsIn(doc.Sentences[first].TokenStart, doc.Sentences[sentence].TokenEnd))
+        // The mentions of the segment's branches of that group are in token order: the last one starting before the sentence ends.
+        var lo = 0;
+        var hi = list.Count;
+        while (lo < hi)
         {
-            if (actor.Kind == ActorKind.GroupBranch && actor.RootKey == rootKey)
+            var mid = (lo + hi) / 2;
+            if (list[mid].Token < s.TokenEnd)
             {
-                found = actor;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
             }
         }
 
-        return found;
+        return lo == 0 ? null : list[lo - 1].Actor;
+    }
+
+    private static List<T> Slot<T>(Dictionary<string, List<T>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        return list;
+    }
+
+    /// <summary>Branch mentions by paragraph and group, in token order (built once per article, for <see cref="BranchInParagraph"/>).</summary>
+    private sealed class BranchMentions : Dictionary<(int Segment, string RootKey), List<(int Token, ArticleActor Actor)>>
+    {
+        public static BranchMentions Of(ArticleFacts facts)
+        {
+            var index = new BranchMentions();
+            foreach (var (mention, actor) in facts.MentionsIn(0, facts.Doc.Tokens.Length))
+            {
+                if (actor.Kind == ActorKind.GroupBranch)
+                {
+                    var key = (facts.Doc.SegmentOfToken[mention.TokenStart], actor.RootKey);
+                    if (!index.TryGetValue(key, out var list))
+                    {
+                        index[key] = list = [];
+                    }
+
+                    list.Add((mention.TokenStart, actor));
+                }
+            }
+
+            return index;
+        }
     }
 
     /// <summary>The institution an unnamed speaker's words name ("a police spokesman", "military officials"): the
@@ -500,23 +589,12 @@ internal static class ClaimExtractor
     /// <summary>The article's actor with a key, else the known actor (a group named only through its media arm).</summary>
     private static ArticleActor? ActorByKey(ArticleFacts facts, string key)
     {
-        foreach (var actor in facts.Actors.Actors)
+        if (facts.ActorWithKey(key) is { } actor)
         {
-            if (actor.Key == key)
-            {
-                return actor;
-            }
+            return actor;
         }
 
-        foreach (var known in facts.Known)
-        {
-            if (known.Key == key)
-            {
-                return new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas);
-            }
-        }
-
-        return null;
+        return facts.KnownWithKey(key) is { } known ? new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas) : null;
     }
 
     private static string? MostCommon(List<Draft> drafts, Func<Draft, string?> select)
@@ -679,19 +757,19 @@ internal static class ClaimExtractor
             return "an unspecified subject";
         }
 
-        var actor = facts.Actors.Actors.FirstOrDefault(a => a.Key == key);
+        var actor = facts.ActorWithKey(key);
         if (actor is not null)
         {
             return actor.Name;
         }
 
-        var known = facts.Known.FirstOrDefault(a => a.Key == key);
+        var known = facts.KnownWithKey(key);
         if (known is not null)
         {
             return known.Name;
         }
 
-        if (events.Find(e => e.Key == key) is { } mention)
+        if (facts.EventWithKey(events, key) is { } mention)
         {
             return Describe(mention);
         }

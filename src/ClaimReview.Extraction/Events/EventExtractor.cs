@@ -219,6 +219,13 @@ internal static class EventExtractor
             }
         }
 
+        // Keys and incidents are settled among the article's mentions: a bounded number, so that work stays bounded too.
+        if (mentions.Count > ExtractionLimits.MaxEventMentions)
+        {
+            facts.Warnings.Add(ExtractionLimits.Beyond(mentions.Count, "sentences reporting events", ExtractionLimits.MaxEventMentions));
+            mentions.RemoveRange(ExtractionLimits.MaxEventMentions, mentions.Count - ExtractionLimits.MaxEventMentions);
+        }
+
         ResolveDates(facts, mentions, context);
         AssignKeys(facts, mentions);
         return mentions;
@@ -462,13 +469,41 @@ internal static class EventExtractor
 
         // An undated report of violence joins a dated event of the same country in this article: the one that names
         // the same town or district, else the only one dated to the day. Without a country, only the same town or district.
-        var datedMentions = mentions.Where(o => o.IsViolence && o.Date?.Date is not null).ToList();
+        // The dated mentions are indexed by country and town or district (the names compared ignoring case), so each
+        // undated one looks up its candidates instead of scanning them all.
+        var byLocality = new Dictionary<(string Country, string Name), HashSet<string>>();
+        var dailyByCountry = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var o in mentions.Where(o => o.IsViolence && o.Date?.Date is not null))
+        {
+            var country = o.Place.Country ?? "";
+            foreach (var name in new[] { o.Place.Place, o.Place.District })
+            {
+                if (name is not null)
+                {
+                    Slot(byLocality, (country, name.ToUpperInvariant())).Add(o.Key);
+                }
+            }
+
+            if (o.Date?.Precision == DatePrecision.Day)
+            {
+                Slot(dailyByCountry, country).Add(o.Key);
+            }
+        }
+
         foreach (var m in mentions.Where(m => m.IsViolence && m.Date?.Date is null))
         {
-            var sameCountry = datedMentions.Where(o => o.Place.Country == m.Place.Country).ToList();
-            var local2 = sameCountry.Where(o => SharesLocality(o.Place, m.Place)).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
-            var daily = m.Place.Country is null ? [] : sameCountry.Where(o => o.Date?.Precision == DatePrecision.Day).Select(o => o.Key).Distinct(StringComparer.Ordinal).ToList();
-            m.Key = local2.Count == 1 ? local2[0] : local2.Count == 0 && !m.OtherTime && daily.Count == 1 ? daily[0] : UndatedKey(m, facts, ref local);
+            var country = m.Place.Country ?? "";
+            var local2 = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in new[] { m.Place.Place, m.Place.District })
+            {
+                if (name is not null && byLocality.TryGetValue((country, name.ToUpperInvariant()), out var keys))
+                {
+                    local2.UnionWith(keys);
+                }
+            }
+
+            var daily = m.Place.Country is null ? null : dailyByCountry.GetValueOrDefault(country);
+            m.Key = local2.Count == 1 ? local2.First() : local2.Count == 0 && !m.OtherTime && daily?.Count == 1 ? daily.First() : UndatedKey(m, facts, ref local);
         }
 
         FoldIntoMainIncident(mentions);
@@ -556,10 +591,15 @@ internal static class EventExtractor
         }
     }
 
-    private static bool SharesLocality(PlaceRef a, PlaceRef b)
+    private static HashSet<string> Slot<TKey>(Dictionary<TKey, HashSet<string>> index, TKey key)
+        where TKey : notnull
     {
-        var names = new[] { a.Place, a.District }.Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (b.Place is not null && names.Contains(b.Place)) || (b.District is not null && names.Contains(b.District));
+        if (!index.TryGetValue(key, out var set))
+        {
+            index[key] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return set;
     }
 
     private static string KeyFor(EventMention m, ResolvedDate? date)

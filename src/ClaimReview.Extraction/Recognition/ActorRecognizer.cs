@@ -1286,6 +1286,10 @@ internal sealed class ActorRecognizer
         private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
         private readonly List<MentionSpan> _mentions = [];
 
+        /// <summary>Discovered names by each of their <see cref="Parts"/>, and by the whole name, in the order found.</summary>
+        private readonly Dictionary<string, List<int>> _containing = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _discoveredByName = new(StringComparer.Ordinal);
+
         public List<ArticleActor> Actors { get; } = [];
 
         public List<int> Discovered { get; } = [];
@@ -1327,18 +1331,17 @@ internal sealed class ActorRecognizer
             }
 
             // A shorter name inside a longer discovered one ("Ahmad Sofi" / "Ishfaq Ahmad Sofi") is the same actor.
-            foreach (var index in Discovered)
+            // Looked up by the name's words, not by a scan of every name found so far (an article of thousands of names).
+            if (_containing.TryGetValue(name, out var containing))
             {
-                var other = Actors[index];
-                if (other.Kind != kind)
+                foreach (var index in containing)
                 {
-                    continue;
-                }
-
-                if (other.TokenCount > tokens && (other.Name.EndsWith(" " + name, StringComparison.Ordinal) || other.Name.StartsWith(name + " ", StringComparison.Ordinal)))
-                {
-                    _byKey[key] = index;
-                    return other;
+                    var other = Actors[index];
+                    if (other.Kind == kind && other.TokenCount > tokens)
+                    {
+                        _byKey[key] = index;
+                        return other;
+                    }
                 }
             }
 
@@ -1355,17 +1358,46 @@ internal sealed class ActorRecognizer
             }
 
             // A longer name found later replaces the shorter one found first.
-            foreach (var index in Discovered)
+            foreach (var part in Parts(name))
             {
-                var other = Actors[index];
-                if (other != actor && other.Kind == kind && other.TokenCount < tokens
-                    && (name.EndsWith(" " + other.Name, StringComparison.Ordinal) || name.StartsWith(other.Name + " ", StringComparison.Ordinal)))
+                if (_discoveredByName.TryGetValue(part, out var others))
                 {
-                    _byKey[other.Key] = Actors.Count - 1;
+                    foreach (var index in others)
+                    {
+                        var other = Actors[index];
+                        if (other != actor && other.Kind == kind && other.TokenCount < tokens)
+                        {
+                            _byKey[other.Key] = Actors.Count - 1;
+                        }
+                    }
                 }
+
+                Slot(_containing, part).Add(Actors.Count - 1);
             }
 
+            Slot(_discoveredByName, name).Add(Actors.Count - 1);
+
             return actor;
+        }
+
+        /// <summary>The first and last words of a name, as far as each space: "Ishfaq Ahmad Sofi" gives "Ishfaq", "Ishfaq Ahmad", "Ahmad Sofi", "Sofi".</summary>
+        private static IEnumerable<string> Parts(string name)
+        {
+            for (var i = name.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = name.IndexOf(' ', i + 1))
+            {
+                yield return name[..i];
+                yield return name[(i + 1)..];
+            }
+        }
+
+        private static List<int> Slot(Dictionary<string, List<int>> index, string key)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            return list;
         }
 
         public void AddMention(ArticleActor actor, int tokenStart, int tokenEnd, bool surface = true)

@@ -198,8 +198,10 @@ public sealed partial class ArticleImporter(
             var linked = linker.Link(prepared.Extraction!);
             writer.Write(name, prepared.Hash!, linked);
             linker.Remember(linked);
-            return prepared.Reextracted ? new FileOutcome(name, ImportOutcome.Unchanged, "file unchanged; extracted again")
-                : new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, null);
+            // Junk input and records beyond the limits per article are said in the report, beside the outcome.
+            var warnings = prepared.Extraction!.Warnings.Count == 0 ? null : "warning: " + string.Join("; ", prepared.Extraction.Warnings);
+            return prepared.Reextracted ? new FileOutcome(name, ImportOutcome.Unchanged, warnings is null ? "file unchanged; extracted again" : "file unchanged; extracted again; " + warnings)
+                : new FileOutcome(name, isUpdate ? ImportOutcome.Updated : ImportOutcome.New, warnings);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not ImportAbortedException)
         {

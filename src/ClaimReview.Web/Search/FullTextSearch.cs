@@ -9,8 +9,16 @@ namespace ClaimReview.Web.Search;
 /// Ranked full-text search (SQLite FTS5, bm25) over actor names and aliases, claim quotes, article titles and body
 /// paragraphs, events (kind, place, date words), notes and tags; alias-aware, with facets. A query the engine still cannot read comes back as <see cref="SearchResults.Error"/>, not an exception.
 /// </summary>
-public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSearch> logger)
+/// <para>A search runs within a time budget (<c>ClaimReview:SearchBudgetMilliseconds</c>, 5 s by default) and stops when
+/// the client goes away: Microsoft.Data.Sqlite's command cancellation does nothing to a running statement, so the
+/// budget's token interrupts it on the connection (<c>sqlite3_interrupt</c>). Over the budget, what was found so far is
+/// returned with <see cref="SearchResults.Note"/>.</para>
+public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSearch> logger, IConfiguration configuration)
 {
+    public const int DefaultBudgetMilliseconds = 5_000;
+
+    private readonly TimeSpan _budget = TimeSpan.FromMilliseconds(configuration.GetValue("ClaimReview:SearchBudgetMilliseconds", DefaultBudgetMilliseconds));
+
     public const int ActorLimit = 10;
     public const int ClaimLimit = 10;
 
@@ -33,16 +41,42 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         {
             return SearchResults.Empty(query);
         }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_budget);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var interrupt = budget.Token.Register(static c => Interrupt((SqliteConnection)c!), connection);
+        var token = budget.Token;
+        IReadOnlyList<SearchResults.ActorHit> actors = [];
+        IReadOnlyList<SearchResults.ClaimHit> claims = [];
+        IReadOnlyList<SearchResults.ArticleHit> articles = [];
+        IReadOnlyList<SearchResults.EventHit> events = [];
+        IReadOnlyList<SearchResults.NoteHit> notes = [];
+        int actorTotal = 0, claimTotal = 0, articleTotal = 0, eventTotal = 0, noteTotal = 0;
+        var facets = SearchFacets.None;
+        var first = page == 1;
+        SearchResults Results(string? note) => new(query, first && filters.Shows("actors") ? actors : [], actorTotal, first && filters.Shows("claims") ? claims : [], claimTotal,
+            filters.Shows("articles") ? articles : [], articleTotal, null)
+        {
+            Events = first && filters.Shows("events") ? events : [],
+            EventTotal = eventTotal,
+            Notes = first && filters.Shows("notes") ? notes : [],
+            NoteTotal = noteTotal,
+            AliasOf = actors,
+            Facets = facets,
+            Filters = filters,
+            Note = note,
+        };
         try
         {
             var expression = query.Expression;
-            var (actors, actorTotal) = await ActorsAsync(expression, cancellationToken);
+            (actors, actorTotal) = await ActorsAsync(expression, token);
             var aliasOf = JsonList(actors.Select(a => a.Id));
-            var (claims, claimTotal) = await ClaimsAsync(expression, aliasOf, actors, filters, cancellationToken);
-            var (articles, articleTotal) = await ArticlesAsync(expression, aliasOf, filters, (page - 1) * pageSize, pageSize, cancellationToken);
-            var (events, eventTotal) = await EventsAsync(expression, aliasOf, cancellationToken);
-            var (notes, noteTotal) = await NotesAsync(expression, cancellationToken);
-            var facets = await FacetsAsync(expression, aliasOf, cancellationToken) with
+            (claims, claimTotal) = await ClaimsAsync(expression, aliasOf, actors, filters, token);
+            (articles, articleTotal) = await ArticlesAsync(expression, aliasOf, filters, (page - 1) * pageSize, pageSize, token);
+            (events, eventTotal) = await EventsAsync(expression, aliasOf, token);
+            (notes, noteTotal) = await NotesAsync(expression, token);
+            facets = await FacetsAsync(expression, aliasOf, token) with
             {
                 Types =
                 [
@@ -50,25 +84,38 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
                     new("articles", "Articles", articleTotal), new("notes", "Notes", noteTotal),
                 ],
             };
-            var first = page == 1;
-            return new SearchResults(query, first && filters.Shows("actors") ? actors : [], actorTotal, first && filters.Shows("claims") ? claims : [], claimTotal,
-                filters.Shows("articles") ? articles : [], articleTotal, null)
-            {
-                Events = first && filters.Shows("events") ? events : [],
-                EventTotal = eventTotal,
-                Notes = first && filters.Shows("notes") ? notes : [],
-                NoteTotal = noteTotal,
-                AliasOf = actors,
-                Facets = facets,
-                Filters = filters,
-            };
+            return Results(null);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SqliteException { SqliteErrorCode: 9 } && budget.IsCancellationRequested)
+        {
+            // SQLITE_INTERRUPT or a cancelled query: the client went away (stop), or the budget is spent (say so, show what was found).
+            cancellationToken.ThrowIfCancellationRequested();
+            LogOverBudget(logger, query.Text, _budget.TotalMilliseconds);
+            return Results($"The search took longer than {_budget.TotalSeconds:0.#} s and was stopped: below is what it found by then. More words, a \"quoted phrase\" or a filter narrow it.");
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == 1)
         {
             LogUnreadable(logger, query.Text, exception.Message);
             return SearchResults.Empty(query, "The search could not read that query. Try plain words, a \"quoted phrase\", or a word ending in * for a prefix.");
         }
+        finally
+        {
+            // The registration ends before the connection goes back: a late interrupt must not hit the next statement.
+            await interrupt.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    private static void Interrupt(SqliteConnection connection)
+    {
+        if (connection.Handle is { } handle)
+        {
+            SQLitePCL.raw.sqlite3_interrupt(handle);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search for {Query} stopped at its budget of {Milliseconds} ms")]
+    private static partial void LogOverBudget(ILogger logger, string query, double milliseconds);
 
     private async Task<int> CountAsync(FormattableString sql, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<int>(sql).SingleAsync(cancellationToken);

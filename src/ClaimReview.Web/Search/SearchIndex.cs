@@ -22,10 +22,6 @@ public static class SearchIndex
             Execute(connection, transaction, """
                 DELETE FROM search_articles WHERE rowid IN (SELECT value FROM json_each($ids));
                 INSERT INTO search_articles (rowid, title) SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each($ids));
-                INSERT INTO search_paragraphs (rowid, body, article_id, ordinal)
-                    SELECT s.id, substr(a.raw_text, s.start + 1, s."end" - s.start), s.article_id, s.ordinal
-                    FROM article_segments s JOIN articles a ON a.id = s.article_id
-                    WHERE s.kind = 'paragraph' AND s.article_id IN (SELECT value FROM json_each($ids));
                 INSERT INTO search_claim_quotes (rowid, quote, claim_id, article_id)
                     SELECT id, quote, claim_id, article_id FROM claim_reports WHERE article_id IN (SELECT value FROM json_each($ids));
                 CREATE TEMP TABLE IF NOT EXISTS search_bulk_events (id INTEGER PRIMARY KEY);
@@ -37,8 +33,52 @@ public static class SearchIndex
                     SELECT e.id, replace(e.kind, '_', ' '), concat_ws(', ', e.place, e.district, e.region, e.country), e.date_evidence
                     FROM events e JOIN search_bulk_events b ON b.id = e.id;
                 """, ids);
+            IndexParagraphs(connection, transaction, articleIds);
         }
         Execute(connection, transaction, "UPDATE search_control SET bulk = 0", null);
+    }
+
+    /// <summary>
+    /// Each article's text is read once and cut into its paragraphs here: SQL's substr() on the stored text walks it from
+    /// its start for every paragraph, which made a 4 MB article of thousands of paragraphs cost minutes (issue 12).
+    /// </summary>
+    private static void IndexParagraphs(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<long> articleIds)
+    {
+        using var text = connection.CreateCommand();
+        text.Transaction = transaction;
+        text.CommandText = "SELECT raw_text FROM articles WHERE id = $id";
+        var textId = text.Parameters.Add("$id", SqliteType.Integer);
+        using var segments = connection.CreateCommand();
+        segments.Transaction = transaction;
+        segments.CommandText = "SELECT id, ordinal, start, \"end\" FROM article_segments WHERE article_id = $id AND kind = 'paragraph' ORDER BY id";
+        var segmentsId = segments.Parameters.Add("$id", SqliteType.Integer);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO search_paragraphs (rowid, body, article_id, ordinal) VALUES ($rowid, $body, $article, $ordinal)";
+        var rowid = insert.Parameters.Add("$rowid", SqliteType.Integer);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        var article = insert.Parameters.Add("$article", SqliteType.Integer);
+        var ordinal = insert.Parameters.Add("$ordinal", SqliteType.Integer);
+        foreach (var id in articleIds)
+        {
+            textId.Value = id;
+            if (text.ExecuteScalar() is not string raw)
+            {
+                continue;
+            }
+
+            segmentsId.Value = id;
+            using var reader = segments.ExecuteReader();
+            while (reader.Read())
+            {
+                var (start, end) = (reader.GetInt32(2), reader.GetInt32(3));
+                rowid.Value = reader.GetInt64(0);
+                body.Value = start >= 0 && end <= raw.Length && start <= end ? raw[start..end] : "";
+                article.Value = id;
+                ordinal.Value = reader.GetInt32(1);
+                insert.ExecuteNonQuery();
+            }
+        }
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string? ids)

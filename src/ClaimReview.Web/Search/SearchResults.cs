@@ -22,6 +22,9 @@ public sealed record SearchResults(
     public SearchFacets Facets { get; init; } = SearchFacets.None;
     public SearchFilters Filters { get; init; } = SearchFilters.None;
 
+    /// <summary>Said above the results when the search was stopped at its time budget (the results are partial).</summary>
+    public string? Note { get; init; }
+
     public sealed record ActorHit(long Id, string Name, string Kind, string NameSnippet, string? AliasSnippet, int Mentions);
 
     /// <summary>A claim; FoundBy says why one whose quotes lack the words is here (made by a matched actor, or a matching tag).</summary>

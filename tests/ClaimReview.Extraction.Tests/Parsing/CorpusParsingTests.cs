@@ -8,7 +8,7 @@ public class CorpusParsingTests
     [Fact]
     public void No_corpus_article_is_refused_and_every_part_points_into_its_text()
     {
-        var files = Directory.GetFiles(Path.Combine(CorpusFolder(), "articles"), "*.txt");
+        var files = Directory.GetFiles(Path.Combine(TestData.CorpusFolder(), "articles"), "*.txt");
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
@@ -20,20 +20,5 @@ public class CorpusParsingTests
             Assert.All(article.Paragraphs.Concat(article.Boilerplate), s => Assert.Equal(s.Text, raw[s.Start..s.End]));
             Assert.True(article.Title.Length == 0 || raw.AsSpan(article.TitleStart).StartsWith(article.Title, StringComparison.Ordinal));
         }
-    }
-
-    /// <summary>The corpus sits beside the repository: ../shared/corpus from the folder holding ClaimReview.sln.</summary>
-    private static string CorpusFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimReview.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-        Assert.True(Directory.Exists(corpus), $"the development corpus is missing: {corpus}");
-        return corpus;
     }
 }

@@ -34,8 +34,8 @@ public sealed class ImportRunModel(ClaimReviewDb db) : PageModel
         Run = run;
         var files = db.ImportFileResults.AsNoTracking().Where(f => f.ImportRunId == id);
         Paging = new Paging(Paging.Clamp(PageNumber), FilesPerPage, await files.CountAsync(cancellationToken));
-        // Failures first: they are what the admin came to read.
-        Files = await files.OrderBy(f => f.Outcome == ImportOutcome.Failed ? 0 : 1).ThenBy(f => f.Id)
+        // Failures first, then files imported with a warning: they are what the admin came to read.
+        Files = await files.OrderBy(f => f.Outcome == ImportOutcome.Failed ? 0 : f.Message != null && f.Message.Contains("warning:") ? 1 : 2).ThenBy(f => f.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
             .Select(f => new FileRow(f.SourceFile, f.Outcome, f.Message, db.Articles.Where(a => a.SourceFile == f.SourceFile).Select(a => (long?)a.Id).FirstOrDefault()))
             .ToListAsync(cancellationToken);

@@ -14,6 +14,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
 {
     public const int ArticleLimit = 60;
 
+    /// <summary>Quotes shown per article: one article repeating a claim thousands of times must not make a page of megabytes.</summary>
+    public const int QuotesPerArticle = 10;
+
     public sealed record ClaimRow(long Id, string Summary, string Kind, string Status, string? Claimant, long? ClaimantId);
 
     /// <summary>The verdict an editor gave: the rationale as safe HTML, who and when.</summary>
@@ -32,7 +35,11 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
     /// <summary>Who deleted the claim, when and why (it stays restorable).</summary>
     public sealed record DeletionRow(string By, DateTimeOffset At, string Reason);
 
-    public sealed record ArticleQuotes(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyList<QuoteRow> Quotes);
+    public sealed record ArticleQuotes(long ArticleId, string Title, string? Outlet, DateOnly? Published, IReadOnlyList<QuoteRow> Quotes)
+    {
+        /// <summary>The article's further quotes of the claim, beyond <see cref="QuotesPerArticle"/>, not listed.</summary>
+        public int More { get; init; }
+    }
 
     public ClaimRow Claim { get; private set; } = null!;
     public VerdictRow? Verdict { get; private set; }
@@ -126,8 +133,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
             : importedAfter.Contains(articleId) || (states.GetValueOrDefault(reportId) is { Status: ReportStatus.Moved, DecidedAt: { } movedAt } && movedAt > at));
         var titles = await ArticleTitles.ForAsync(db, articles.Select(a => (a.Id, a.Title)), cancellationToken);
         Articles = [.. articles.Select(a => new ArticleQuotes(a.Id, titles[a.Id], a.Outlet, a.Published,
-            [.. quotes[a.Id].Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource,
-                states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id, q.Quote)))]))];
+            [.. quotes[a.Id].Take(QuotesPerArticle).Select(q => new QuoteRow(q.Id, q.Quote, q.AttributedToSource,
+                states.GetValueOrDefault(q.Id) ?? new ReportReviewState(ReportStatus.Proposed, null, null), IsNew(q.Id, a.Id, q.Quote)))])
+        { More = Math.Max(0, quotes[a.Id].Count() - QuotesPerArticle) })];
         NewSinceVerdictCount = Articles.Sum(a => a.Quotes.Count(q => q.NewSinceVerdict));
         if (verdictAt is { } since)
         {
