@@ -272,10 +272,11 @@ public sealed class StoryLinker
             return null;
         }
 
+        var localities = Localities(e);
         KnownEvent? only = null;
         foreach (var k in pool)
         {
-            if (ReferenceEquals(k, only) || !Fits(e, k, published))
+            if (ReferenceEquals(k, only) || !Fits(e, localities, k, published))
             {
                 continue;
             }
@@ -295,14 +296,14 @@ public sealed class StoryLinker
     private static List<KnownEvent> Latest(List<KnownEvent>? list) =>
         list is null ? [] : list.Count <= ScanLimit ? list : list.GetRange(list.Count - ScanLimit, ScanLimit);
 
-    private static bool Fits(ExtractedEvent e, KnownEvent k, DateOnly? published)
+    private static bool Fits(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
     {
         if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
         {
             return false;
         }
 
-        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(Localities(e), Localities(k)))
+        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
         {
             return false;
         }

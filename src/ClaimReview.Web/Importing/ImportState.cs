@@ -67,9 +67,10 @@ internal sealed class ImportState
                 (participantKeys.TryGetValue(p.EventId, out var list) ? list : participantKeys[p.EventId] = []).Add(key);
             }
         }
-        // An undated event happened before the articles that report it: the earliest one's publication date bounds it.
+        // An undated event happened before the articles that report it: the earliest one's publication date bounds it
+        // (read for undated events only).
         var reportedAround = new Dictionary<long, DateOnly>();
-        await foreach (var r in db.EventReports.AsNoTracking()
+        await foreach (var r in db.EventReports.AsNoTracking().Where(r => db.Events.IgnoreQueryFilters().Any(e => e.Id == r.EventId && e.Date == null))
             .Join(db.Articles.AsNoTracking().Where(a => a.Published != null), r => r.ArticleId, a => a.Id, (r, a) => new { r.EventId, Published = a.Published!.Value })
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
