@@ -90,13 +90,7 @@ public sealed class BulkTests(EditorSite site) : IClassFixture<EditorSite>
         var boxes = (await CheckboxesAsync(query)).Take(3).ToList();
         Assert.Equal(3, boxes.Count);
         var changed = long.Parse(boxes[1].Split(':')[0], CultureInfo.InvariantCulture);
-        var verdictUrl = $"/claims/{changed}/verdict";
-        EditorSite.AssertRedirect(await site.Editor.PostFormAsync(verdictUrl, new Dictionary<string, string>
-        {
-            ["Input.Status"] = "unverifiable",
-            ["Input.Rationale"] = "No second source.",
-            ["Input.Version"] = await EditorSite.FormVersionAsync(site.Editor, verdictUrl),
-        }), $"/claims/{changed}");
+        await site.GiveVerdictAsync(changed, "unverifiable", "No second source.");
 
         var response = await site.Editor.PostFormAsync($"/claims{query}", [
             .. boxes.Select(b => Field("Input.Claims", b)),

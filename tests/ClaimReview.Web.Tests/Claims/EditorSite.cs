@@ -58,6 +58,18 @@ public sealed class EditorSite : IAsyncLifetime
         return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == key).OrderBy(a => a.Id).ToListAsync();
     });
 
+    /// <summary>Gives a verdict through the claim's verdict form, as an editor does, and checks it was taken.</summary>
+    public async Task GiveVerdictAsync(long claim, string status, string rationale)
+    {
+        var url = $"/claims/{claim}/verdict";
+        AssertRedirect(await Editor.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Status"] = status,
+            ["Input.Rationale"] = rationale,
+            ["Input.Version"] = await FormVersionAsync(Editor, url),
+        }), $"/claims/{claim}");
+    }
+
     public static void AssertRedirect(HttpResponseMessage response, string location)
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect to {location}, got {(int)response.StatusCode}");

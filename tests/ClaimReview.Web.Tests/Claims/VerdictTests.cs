@@ -90,8 +90,8 @@ public sealed class VerdictTests(EditorSite site) : IClassFixture<EditorSite>
     {
         var corroborated = await site.ClaimAsync("kind=assessment", "SITE Intelligence Group on Khorasan");
         var refuted = await site.ClaimAsync("kind=assessment", "Observers on Khorasan");
-        await GiveVerdictAsync(corroborated, "corroborated", "Matches the group's own statements.");
-        await GiveVerdictAsync(refuted, "refuted", "Contradicted by later reporting.");
+        await site.GiveVerdictAsync(corroborated, "corroborated", "Matches the group's own statements.");
+        await site.GiveVerdictAsync(refuted, "refuted", "Contradicted by later reporting.");
 
         var filtered = await site.GetAsync("/claims?status=refuted");
         var rows = filtered.QuerySelectorAll("main table tbody tr");
@@ -119,7 +119,7 @@ public sealed class VerdictTests(EditorSite site) : IClassFixture<EditorSite>
         var other = await site.App.SignInAsync(Roles.Editor, "second.editor@example.test");
         var staleVersion = await EditorSite.FormVersionAsync(other, url);
 
-        await GiveVerdictAsync(id, "corroborated", "The council's own list names it.");
+        await site.GiveVerdictAsync(id, "corroborated", "The council's own list names it.");
         var response = await other.PostFormAsync(url, new Dictionary<string, string>
         {
             ["Input.Status"] = "refuted",
@@ -139,17 +139,5 @@ public sealed class VerdictTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal("The council's own list names it.", claim.VerdictRationale);
         Assert.Equal("editor@example.test", claim.VerdictBy);
         Assert.Equal(claim.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
-    }
-
-    private async Task GiveVerdictAsync(long id, string status, string rationale)
-    {
-        var url = $"/claims/{id}/verdict";
-        var response = await site.Editor.PostFormAsync(url, new Dictionary<string, string>
-        {
-            ["Input.Status"] = status,
-            ["Input.Rationale"] = rationale,
-            ["Input.Version"] = await EditorSite.FormVersionAsync(site.Editor, url),
-        });
-        EditorSite.AssertRedirect(response, $"/claims/{id}");
     }
 }

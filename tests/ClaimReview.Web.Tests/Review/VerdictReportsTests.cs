@@ -1,4 +1,3 @@
-using ClaimReview.Testing;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Review;
 using ClaimReview.Web.Tests.Claims;
@@ -15,13 +14,7 @@ public sealed class VerdictReportsTests(EditorSite site) : IClassFixture<EditorS
     {
         var claim = await site.ClaimAsync("kind=territorial", "Hind Province");
         var before = await site.DbAsync(db => db.ClaimReports.CountAsync(r => r.ClaimId == claim));
-        var url = $"/claims/{claim}/verdict";
-        EditorSite.AssertRedirect(await site.Editor.PostFormAsync(url, new Dictionary<string, string>
-        {
-            ["Input.Status"] = "corroborated",
-            ["Input.Rationale"] = "Several outlets quote the group's own statement.",
-            ["Input.Version"] = await EditorSite.FormVersionAsync(site.Editor, url),
-        }), $"/claims/{claim}");
+        await site.GiveVerdictAsync(claim, "corroborated", "Several outlets quote the group's own statement.");
         Assert.Empty((await site.GetAsync($"/claims/{claim}")).QuerySelectorAll("figure .badge.new-since"));
 
         // A report of another claim, in an article that was imported before the verdict, is moved here after it.
@@ -46,13 +39,7 @@ public sealed class VerdictReportsTests(EditorSite site) : IClassFixture<EditorS
     public async Task Reports_the_verdict_saw_and_the_claim_lost_are_listed_with_why()
     {
         var claim = await site.ClaimAsync("kind=responsibility", "Islamic State");
-        var url = $"/claims/{claim}/verdict";
-        EditorSite.AssertRedirect(await site.Editor.PostFormAsync(url, new Dictionary<string, string>
-        {
-            ["Input.Status"] = "disputed",
-            ["Input.Rationale"] = "The group's claim is contested by the police.",
-            ["Input.Version"] = await EditorSite.FormVersionAsync(site.Editor, url),
-        }), $"/claims/{claim}");
+        await site.GiveVerdictAsync(claim, "disputed", "The group's claim is contested by the police.");
         Assert.Null((await site.GetAsync($"/claims/{claim}")).QuerySelector("section.removed-since"));
 
         // After the verdict, one of its reports is rejected and another is moved to a different claim.
