@@ -13,6 +13,9 @@ public sealed record Paging(int Page, int PageSize, int Total)
 
     public bool HasNext => Page < Pages;
 
+    /// <summary>Whether the pager says how many rows there are in all (not for pages of one text).</summary>
+    public bool ShowTotal { get; init; } = true;
+
     /// <summary>The current address with only the page number changed, so filters survive paging.</summary>
     public string Url(HttpRequest request, int page)
     {
@@ -21,6 +24,13 @@ public sealed record Paging(int Page, int PageSize, int Total)
             .Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return request.PathBase + request.Path + QueryString.Create(query);
     }
+
+    /// <summary>
+    /// The page number in the query string. Read by hand: Razor Pages keep the route value "page" for the page's own
+    /// name, so a bound property or parameter called "page" never receives it (the page declares <c>[ReadsQuery("page")]</c>).
+    /// </summary>
+    public static int? Requested(HttpRequest request) =>
+        int.TryParse(request?.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>Clamps a requested page number (from the query string) to 1..max.</summary>
     public static int Clamp(int? requested) => Math.Clamp(requested ?? 1, 1, 100_000);
