@@ -1,6 +1,5 @@
 using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Data;
-using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Pages.Articles;
 
-[ReadsQuery("page")]
 public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : PageModel
 {
     public sealed record ArticleRow(long Id, string Title, string? Outlet, DateOnly? Published, string? Dateline, string? Byline,
@@ -61,8 +59,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
 
     private HashSet<long> _highlightsShown = [];
 
-    /// <summary>The body's page to show (1-based; a long article only), from the query (<see cref="Paging.Requested"/>).</summary>
-    public int? PageNumber => Paging.Requested(Request);
+    /// <summary>The body's page to show (1-based; a long article only). From the query only: Razor Pages keep the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
 
     /// <summary>
     /// The article, one page of it. <paramref name="at"/> names an anchor (<c>q-</c> claim quote, <c>e-</c> event quote,

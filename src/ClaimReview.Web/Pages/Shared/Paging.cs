@@ -25,13 +25,6 @@ public sealed record Paging(int Page, int PageSize, int Total)
         return request.PathBase + request.Path + QueryString.Create(query);
     }
 
-    /// <summary>
-    /// The page number in the query string. Read by hand: Razor Pages keep the route value "page" for the page's own
-    /// name, so a bound property or parameter called "page" never receives it (the page declares <c>[ReadsQuery("page")]</c>).
-    /// </summary>
-    public static int? Requested(HttpRequest request) =>
-        int.TryParse(request?.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
-
     /// <summary>Clamps a requested page number (from the query string) to 1..max.</summary>
     public static int Clamp(int? requested) => Math.Clamp(requested ?? 1, 1, 100_000);
 }
