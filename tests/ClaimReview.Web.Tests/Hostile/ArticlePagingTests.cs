@@ -125,4 +125,23 @@ public sealed class ArticlePagingTests(LongArticleSite site) : IClassFixture<Lon
         var redirect = await site.Client.GetAsync(link);
         Assert.Equal($"{url}#h-{id}", redirect.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task An_article_of_one_line_hundreds_of_kilobytes_long_is_cut_into_bounded_pages_that_hold_all_of_it()
+    {
+        var first = await site.Client.GetPageAsync($"/articles/{site.OneLineId}");
+        var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(first.QuerySelector("nav.pager").Text(), @"Page 1 of (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(pages > 2, $"{pages} pages");
+
+        var raw = new System.Text.StringBuilder();
+        for (var n = 1; n <= pages; n++)
+        {
+            var (html, _) = await GetAsync($"/articles/{site.OneLineId}?page={n}");
+            Assert.True(html.Length < PageBytes, $"page {n} of the one-line article is {html.Length:N0} characters of HTML");
+            var document = await new HtmlParser().ParseDocumentAsync(html);
+            raw.Append(document.QuerySelector("pre.raw")!.TextContent);
+            Assert.DoesNotContain("No body text on this page", document.QuerySelector("article.body").Text(), StringComparison.Ordinal);
+        }
+        Assert.Equal(LongArticleSite.OneLine(), raw.ToString());
+    }
 }

@@ -22,6 +22,15 @@ public sealed class LongArticleSite : IAsyncLifetime
     internal ImportFixture Fixture => _fixture ?? throw new InvalidOperationException("Not started.");
     public HttpClient Client => _client ?? throw new InvalidOperationException("Not started.");
     public long ArticleId { get; private set; }
+
+    /// <summary>A second article: its whole body one line of about 270 KB (issue 12 found a 1 MB single line).</summary>
+    public const string OneLineFile = "one-line.txt";
+
+    public long OneLineId { get; private set; }
+
+    public static string OneLine() =>
+        "Militants repeat one claim without a break\n\n"
+        + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"ISIS said its fighters raided post {i} and Amaq repeated it. ")) + "\n";
     public int RawLength { get; private set; }
 
     /// <summary>The invented article: a headline, a dateline paragraph, then <see cref="Paragraphs"/> claims of attacks.</summary>
@@ -43,8 +52,10 @@ public sealed class LongArticleSite : IAsyncLifetime
         var text = Text();
         RawLength = text.Length;
         await File.WriteAllTextAsync(_fixture.PathOf(FileName), text);
+        await File.WriteAllTextAsync(_fixture.PathOf(OneLineFile), OneLine());
         await _fixture.ImportAsync();
         ArticleId = await _fixture.QueryAsync(db => db.Articles.Where(a => a.SourceFile == FileName).Select(a => a.Id).SingleAsync());
+        OneLineId = await _fixture.QueryAsync(db => db.Articles.Where(a => a.SourceFile == OneLineFile).Select(a => a.Id).SingleAsync());
         _client = await _fixture.App.SignInAsync(Roles.Analyst);
     }
 

@@ -63,4 +63,15 @@ public sealed class ArticlePagesSplitTests
         Assert.Equal(10, pages.Count);
         Assert.All(pages, p => Assert.True(p.End - p.Start <= 1_000));
     }
+
+    [Fact]
+    public void A_short_headline_before_a_huge_paragraph_is_not_a_page_of_its_own()
+    {
+        var raw = "A headline\n\n" + string.Join(' ', Enumerable.Repeat("word", 2_000));
+        var pages = ArticlePages.Split(raw, [0, 12], [], budget: 1_000);
+
+        AssertCovers(raw, pages);
+        Assert.InRange(pages[0].End, 500, 1_000);
+        Assert.All(pages.SkipLast(1), p => Assert.True(p.End - p.Start >= 500, $"a page of {p.End - p.Start} characters"));
+    }
 }

@@ -6,8 +6,8 @@ namespace ClaimReview.Web.Pages.Articles;
 /// quote, mention and highlight, in the body or in the page chrome, falls on exactly one page: the one holding its
 /// first character. A page weighs its characters plus <see cref="SpanWeight"/> for each marked span starting on it
 /// (a mention costs far more HTML than its letters), at most <see cref="Budget"/>. Pages end where a segment (a
-/// paragraph or a piece of chrome) starts; a segment too big for one page is cut at a space outside any marked span
-/// where there is one. An article within the budget, as every real one is, is one page.
+/// paragraph or a piece of chrome) starts, unless that leaves a page less than half full; a segment too big for one
+/// page is cut at a space outside any marked span where there is one. An article within the budget, as every real one is, is one page.
 /// </summary>
 public static class ArticlePages
 {
@@ -55,7 +55,8 @@ public static class ArticlePages
             {
                 end = segmentStarts[i];
             }
-            if (end < 0)
+            // A page less than half full before a segment too big for it is filled from that segment instead.
+            if (end < 0 || Weight(position, end) < budget / 2)
             {
                 end = CutInside(raw, position, sortedSpans, sortedStarts, budget, Weight);
             }

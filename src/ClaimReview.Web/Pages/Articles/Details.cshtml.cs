@@ -51,6 +51,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     /// <summary>The raw text of <see cref="Shown"/>.</summary>
     public string RawShown { get; private set; } = "";
 
+    /// <summary>Whether the article has body paragraphs at all (a page of a long article may hold only chrome).</summary>
+    public bool HasBody { get; private set; }
+
     public int ClaimTotal { get; private set; }
     public int EventTotal { get; private set; }
 
@@ -143,6 +146,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
         var shownSpans = single ? spans : [.. spans.Where(x => Overlaps(x.Start, x.End))];
         _highlightsShown = [.. anchored.Where(h => Holds(h.Start!.Value)).Select(h => h.Id)];
 
+        HasBody = segments.Any(s => s.Kind == SegmentKind.Paragraph);
         Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph && Overlaps(s.Start, s.End))
             .Select(s => (s.Ordinal, Start: single ? s.Start : Math.Max(s.Start, Shown.Start), End: single ? s.End : Math.Min(s.End, Shown.End)))
             .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, shownSpans.Where(x => x.End > s.Start && x.Start < s.End)), s.Start))];
