@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ClaimReview.Extraction;
 using ClaimReview.Extraction.Events;
@@ -40,9 +41,17 @@ internal sealed class ArticleWriter : IDisposable
     // each way, keeps on each claim the label it had.
     private readonly Dictionary<(long ClaimId, string Quote), bool> _previousClaimLabels = [];
     private SqliteTransaction? _transaction;
+    private readonly TimeSpan _pageRefresh;
+    private long? _lastRevision;
+    private bool _revisionPending;
 
-    public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
+    /// <summary>
+    /// A writer on the import's connection. <paramref name="pageRefresh"/>: how often, at most, committed chunks change
+    /// the data revision that cached pages are keyed by (see <see cref="ImportOptions.PageRefreshInterval"/>); zero: every chunk.
+    /// </summary>
+    public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now, TimeSpan pageRefresh = default)
     {
+        _pageRefresh = pageRefresh;
         db.Database.OpenConnection();
         _connection = (SqliteConnection)db.Database.GetDbConnection();
         _state = state;
@@ -53,9 +62,30 @@ internal sealed class ArticleWriter : IDisposable
         pragma.ExecuteNonQuery();
     }
 
+    /// <summary>Cached pages become stale: what the chunks committed so far wrote is shown from the next view.</summary>
+    private void BumpRevision()
+    {
+        Execute("UPDATE data_revision SET value = value + 1");
+        _lastRevision = Stopwatch.GetTimestamp();
+        _revisionPending = false;
+    }
+
     public void Dispose()
     {
         _transaction?.Dispose(); // an unfinished chunk (cancelled import) is rolled back
+        _transaction = null;
+        if (_revisionPending)
+        {
+            // The last chunks committed within the refresh interval: the pages show them now, however the import ended.
+            try
+            {
+                BumpRevision();
+            }
+            catch (SqliteException)
+            {
+                // The database failed under the import (the reason is reported there): the next edit or import refreshes the pages.
+            }
+        }
         // The pooled connection goes back to the app's normal page cache.
         using (var pragma = _connection.CreateCommand())
         {
@@ -94,7 +124,11 @@ internal sealed class ArticleWriter : IDisposable
         }
         RefreshDiscrepancies();
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
-        Execute("UPDATE data_revision SET value = value + 1");
+        _revisionPending = true;
+        if (_lastRevision is not { } last || Stopwatch.GetElapsedTime(last) >= _pageRefresh)
+        {
+            BumpRevision();
+        }
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
