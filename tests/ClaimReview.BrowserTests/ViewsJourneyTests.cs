@@ -183,6 +183,65 @@ public sealed partial class ViewsJourneyTests(BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task On_a_page_of_a_long_article_a_selected_passage_found_on_every_page_is_highlighted_where_it_was_selected()
+    {
+        // One invented article far too long for one page; every paragraph ends with the same words.
+        var folder = Directory.CreateTempSubdirectory("claimreview-long-").FullName;
+        var text = new System.Text.StringBuilder("Militants claim a long series of raids on border posts\n\nPublished 14 April 2024\n\n");
+        for (var i = 0; i < 600; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"In its message number {i + 1}, al-Shabaab said its fighters raided a border post on {1 + (i % 28)} April 2024, killing {3 + (i % 41)} guards, which the ministry later denied.\n\n");
+        }
+        await File.WriteAllTextAsync(Path.Combine(folder, "long-raids.txt"), text.ToString());
+        await using var app = new TestApp(importSeeds: true).With("ClaimReview:SeedsDirectory", folder);
+        var page = await browser.OpenAsync(app);
+        var failed = true;
+        try
+        {
+            await page.GotoAsync("/articles");
+            await page.Locator("main table a[href^='/articles/']").First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).First.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?page=3$"));
+            // Select "which the ministry later denied" in the fifth paragraph of this page.
+            var selected = await page.EvaluateAsync<string>("""
+                () => {
+                  const p = document.querySelectorAll('article.body p[data-start]')[4];
+                  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+                  let node;
+                  while ((node = walker.nextNode()) && node.textContent.indexOf('which the ministry') < 0) { }
+                  const at = node.textContent.indexOf('which the ministry');
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + 'which the ministry later denied'.length);
+                  const selection = window.getSelection();
+                  selection.removeAllRanges();
+                  selection.addRange(range);
+                  p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+                  return selection.toString().trim() + '|' + p.id;
+                }
+                """);
+            var (passage, paragraph) = (selected.Split('|')[0], selected.Split('|')[1]);
+            Assert.Equal("which the ministry later denied", passage);
+
+            var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Highlight passage" }) });
+            await Assertions.Expect(form.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Passage") })).ToHaveValueAsync(passage);
+            await form.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Note") }).FillAsync("Denied each time.");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Highlight passage" }).ClickAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?page=3#h-\d+$"));
+            await Assertions.Expect(page.Locator($"article.body p#{paragraph} mark.highlight")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("article.body mark.highlight")).ToHaveCountAsync(1);
+            failed = false;
+        }
+        finally
+        {
+            await BrowserFixture.SaveArtifactsAsync(page, nameof(On_a_page_of_a_long_article_a_selected_passage_found_on_every_page_is_highlighted_where_it_was_selected), failed);
+        }
+    }
+
+    [Fact]
     public async Task List_and_detail_pages_fit_a_390_px_phone_and_the_bulk_bar_selects_all()
     {
         await using var app = new TestApp(importSeeds: true);

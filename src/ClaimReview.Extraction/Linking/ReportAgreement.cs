@@ -4,7 +4,7 @@ namespace ClaimReview.Extraction.Linking;
 
 /// <summary>
 /// The one rule set for whether reports of one record agree: the importer's consensus (<see cref="Settle"/>), the
-/// discrepancies it stores (<see cref="DiscrepancyFinder"/>) and the coverage comparison's flags (<see cref="Outliers{T}"/>)
+/// discrepancies it stores (<see cref="DiscrepancyFinder"/>) and the coverage comparison's flags (<see cref="Outliers{T}(IReadOnlyList{T}, Func{T, T, bool})"/>)
 /// all ask these. Compatible values are not disagreements: "at least 253" and "more than 250" overlap, "May 2019"
 /// contains "10 May 2019", a region contains its towns, and two spellings of one place ("Sérékoura", "Serekoura") are
 /// one place.
@@ -103,14 +103,26 @@ public static class ReportAgreement
     public static bool[] Outliers<T>(IReadOnlyList<T> values, Func<T, T, bool> compatible)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return Outliers(values, [.. Enumerable.Repeat(1L, values.Count)], compatible);
+    }
+
+    /// <summary>
+    /// <see cref="Outliers{T}(IReadOnlyList{T}, Func{T, T, bool})"/> over distinct values, each standing for
+    /// <paramref name="weights"/> reports that give it: the same flags as over every report, in time that grows with the
+    /// number of distinct values, not of reports.
+    /// </summary>
+    public static bool[] Outliers<T>(IReadOnlyList<T> values, IReadOnlyList<long> weights, Func<T, T, bool> compatible)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(compatible);
         var flags = new bool[values.Count];
-        var support = new int[values.Count];
+        var support = new long[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
             for (var j = 0; j < values.Count; j++)
             {
-                support[i] += compatible(values[i], values[j]) ? 1 : 0;
+                support[i] += compatible(values[i], values[j]) ? weights[j] : 0;
             }
         }
 

@@ -132,7 +132,7 @@ public sealed class CsvExporter(ClaimReviewDb db)
                     {
                         var a = sources[r.ArticleId];
                         csv.Row(r.ClaimId, summaries[r.ClaimId], r.ArticleId, a.Title, a.Outlet, a.Published, r.Quote, r.Start, r.End, r.AttributedToSource,
-                            request.Url($"articles/{r.ArticleId}#q-{r.Id}"));
+                            request.Url(Pages.Shared.Links.ArticleQuote(r.ArticleId, r.Id)));
                     }
                     await Next(batch.Count);
                 }

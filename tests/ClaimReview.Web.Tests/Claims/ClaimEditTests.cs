@@ -167,7 +167,7 @@ public sealed class ClaimEditTests(EditorSite site) : IClassFixture<EditorSite>
         var created = long.Parse(location["/claims/".Length..], CultureInfo.InvariantCulture);
         var page = await site.GetAsync(location);
         Assert.Equal("Amaq names the new province Wilayah al-Hind", page.QuerySelector("h1").Text());
-        var quotes = page.QuerySelectorAll(".quote-card figcaption a[href*='#q-']").Select(a => a.GetAttribute("href")!.Split("#q-")[1]).ToList();
+        var quotes = page.QuerySelectorAll(".quote-card figcaption a[href*='at=q-']").Select(a => a.GetAttribute("href")!.Split("at=q-")[1]).ToList();
         Assert.Equal(moved.Select(Id).Order(), quotes.Order());
         Assert.Equal(boxes.Count - 2, (await site.GetAsync(url)).QuerySelectorAll("input[name='Input.Reports']").Length);
 

@@ -29,7 +29,7 @@ public sealed class ActorPagesTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Contains("Daesh (", page.QuerySelector("section[aria-labelledby='names-heading'] table").Text(), StringComparison.Ordinal);
         var articles = page.QuerySelectorAll("section[aria-labelledby='articles-heading'] tbody tr");
         Assert.Equal(5, articles.Length);
-        Assert.All(articles, r => Assert.Matches(@"^/articles/\d+#m-\d+$", r.QuerySelector("td.num a")!.GetAttribute("href")));
+        Assert.All(articles, r => Assert.Matches(@"^/articles/\d+\?at=m-\d+$", r.QuerySelector("td.num a")!.GetAttribute("href")));
     }
 
     [Fact]

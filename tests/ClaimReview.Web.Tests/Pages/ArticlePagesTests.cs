@@ -83,4 +83,27 @@ public sealed class ArticlePagesTests(SeededSite site) : IClassFixture<SeededSit
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_seed_article_is_one_page_with_no_pager_and_its_whole_raw_text()
+    {
+        var list = await site.GetAsync("/articles");
+        var urls = list.Hrefs("main table tbody tr a[href^='/articles/']").Distinct().ToList();
+        Assert.Equal(5, urls.Count);
+        foreach (var url in urls)
+        {
+            var page = await site.GetAsync(url);
+            Assert.Null(page.QuerySelector("nav.pager"));
+            Assert.DoesNotContain("too long for one page", page.QuerySelector("article.body").Text(), StringComparison.Ordinal);
+            Assert.False(page.QuerySelector("pre.raw")!.HasAttribute("data-start"));
+        }
+
+        // A link to one of its quotes goes to the one page, at the quote.
+        var claim = await site.GetAsync(await site.HindProvinceClaimAsync());
+        var inContext = claim.Hrefs(".quote-card figcaption a").First();
+        var response = await site.Client.GetAsync(inContext);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(@"^/articles/\d+#q-\d+$", response.Headers.Location!.OriginalString);
+        Assert.EndsWith(inContext[inContext.IndexOf("at=", StringComparison.Ordinal)..][3..], response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

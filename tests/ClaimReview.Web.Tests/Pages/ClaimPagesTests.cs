@@ -29,7 +29,7 @@ public sealed class ClaimPagesTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.All(cards, card =>
         {
             Assert.NotEmpty(card.QuerySelectorAll("blockquote"));
-            Assert.All(card.Hrefs("figcaption a"), href => Assert.Matches(@"^/articles/\d+#q-\d+$", href));
+            Assert.All(card.Hrefs("figcaption a"), href => Assert.Matches(@"^/articles/\d+\?at=q-\d+$", href));
         });
         var badges = page.QuerySelectorAll(".quote-card .badge").Select(b => b.TextContent).Distinct().ToList();
         Assert.Contains("attributed to its source", badges);
@@ -42,7 +42,10 @@ public sealed class ClaimPagesTests(SeededSite site) : IClassFixture<SeededSite>
     {
         var page = await site.GetAsync(await site.HindProvinceClaimAsync());
         var figure = page.QuerySelector(".quote-card figure")!;
-        var parts = figure.QuerySelector("figcaption a")!.GetAttribute("href")!.Split('#');
+        // The link asks the article for the page holding the quote; the answer leads there, at the quote.
+        var redirect = await site.Client.GetAsync(figure.QuerySelector("figcaption a")!.GetAttribute("href")!);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, redirect.StatusCode);
+        var parts = redirect.Headers.Location!.OriginalString.Split('#');
 
         var article = await site.GetAsync(parts[0]);
         var mark = article.GetElementById(parts[1])!;

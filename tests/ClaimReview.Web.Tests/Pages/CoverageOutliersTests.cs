@@ -32,6 +32,21 @@ public sealed class CoverageOutliersTests
         Assert.Equal([false], Coverage.Outliers([(1, 1)], Overlap));
     }
 
+    [Fact]
+    public void Distinct_values_weighted_by_their_reports_are_flagged_as_the_reports_themselves_would_be()
+    {
+        // 1 three times, 20 twice, "at least 1" once, 5 once: counted once per distinct value, as many reports as give it.
+        (int, int)[] distinct = [(1, 1), (20, 20), (1, int.MaxValue), (5, 5)];
+        long[] weights = [3, 2, 1, 1];
+        var expanded = distinct.SelectMany((v, i) => Enumerable.Repeat(v, (int)weights[i])).ToList();
+
+        var flags = ClaimReview.Extraction.Linking.ReportAgreement.Outliers(distinct, weights, Overlap);
+
+        var expected = Coverage.Outliers(expanded, Overlap);
+        Assert.Equal(expected, expanded.Select(v => flags[Array.IndexOf(distinct, v)]));
+        Assert.Equal([false, true, false, true], flags);
+    }
+
     [Theory]
     [InlineData("Islamic State claims 'province' in India", "islamic-state-claims-province-in-india")]
     [InlineData("Isis claims ‘province’ in India-controlled Kashmir", "isis-claims-province-in-india-controlled-kashmir")]

@@ -27,7 +27,7 @@ public sealed class EventPagesTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Contains("Sopore", page.QuerySelector("section[aria-labelledby='discrepancies-heading']").Text(), StringComparison.Ordinal);
         var reports = page.QuerySelectorAll("section[aria-labelledby='reports-heading'] tbody tr");
         Assert.True(reports.Length >= 5);
-        Assert.All(reports, r => Assert.Matches(@"^/articles/\d+#e-\d+$", r.QuerySelector("td:last-child a")!.GetAttribute("href")));
+        Assert.All(reports, r => Assert.Matches(@"^/articles/\d+\?at=e-\d+$", r.QuerySelector("td:last-child a")!.GetAttribute("href")));
         Assert.Contains(reports, r => r.QuerySelectorAll("td")[3].TextContent == "1");
     }
 }

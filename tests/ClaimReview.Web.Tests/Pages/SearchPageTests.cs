@@ -17,7 +17,7 @@ public sealed class SearchPageTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Contains("Daesh", articles[0].QuerySelector(".snippet mark").Text(), StringComparison.Ordinal);
         var others = articles.Skip(1).ToList();
         Assert.All(others, a => Assert.StartsWith("Names it as", a.QuerySelector(".snippet").Text(), StringComparison.Ordinal));
-        Assert.All(others, a => Assert.Matches(@"^/articles/\d+#m-\d+$", a.QuerySelector(".snippet a")!.GetAttribute("href")));
+        Assert.All(others, a => Assert.Matches(@"^/articles/\d+\?at=m-\d+$", a.QuerySelector(".snippet a")!.GetAttribute("href")));
         Assert.Contains(others, a => a.QuerySelectorAll(".snippet mark").Any(m => m.TextContent is "IS" or "ISIS" or "Isis" or "ISIL"));
         Assert.Equal("Daesh", page.QuerySelector("header input#site-search-q")!.GetAttribute("value"));
     }
@@ -30,7 +30,7 @@ public sealed class SearchPageTests(SeededSite site) : IClassFixture<SeededSite>
         var claims = page.QuerySelectorAll("section[aria-labelledby='claim-hits'] li");
         Assert.Contains(claims, c => c.QuerySelector("a.hit-title").Text().Contains("Hind Province", StringComparison.Ordinal));
         Assert.Contains(claims, c => c.QuerySelector(".found-by").Text() == "made by Islamic State");
-        Assert.All(claims, c => Assert.Matches(@"^/articles/\d+#q-\d+$", c.QuerySelector(".snippet a")!.GetAttribute("href")));
+        Assert.All(claims, c => Assert.Matches(@"^/articles/\d+\?at=q-\d+$", c.QuerySelector(".snippet a")!.GetAttribute("href")));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SearchPageTests(SeededSite site) : IClassFixture<SeededSite>
 
         var claims = page.QuerySelectorAll("section[aria-labelledby='claim-hits'] li");
         Assert.NotEmpty(claims);
-        Assert.All(claims, c => Assert.Matches(@"^/articles/\d+#q-\d+$", c.QuerySelector(".snippet a")!.GetAttribute("href")));
+        Assert.All(claims, c => Assert.Matches(@"^/articles/\d+\?at=q-\d+$", c.QuerySelector(".snippet a")!.GetAttribute("href")));
     }
 
     [Theory]

@@ -45,7 +45,8 @@ public sealed class AuditModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Field { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<EntryRow> Rows { get; private set; } = [];

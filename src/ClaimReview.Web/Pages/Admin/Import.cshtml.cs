@@ -23,7 +23,8 @@ public sealed class ImportModel(ImportSources sources, ImportJobs jobs, ClaimRev
 
     public sealed record RunRow(long Id, string Trigger, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int New, int Updated, int Unchanged, int Failed);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     /// <summary>"all": the admin asked to re-import every file; the page asks them to confirm before anything runs.</summary>

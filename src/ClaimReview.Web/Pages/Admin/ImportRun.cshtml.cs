@@ -17,7 +17,8 @@ public sealed class ImportRunModel(ClaimReviewDb db) : PageModel
 
     public sealed record FileRow(string SourceFile, ImportOutcome Outcome, string? Message, long? ArticleId);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public ImportRun Run { get; private set; } = null!;

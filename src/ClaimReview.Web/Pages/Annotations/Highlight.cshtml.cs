@@ -14,7 +14,7 @@ namespace ClaimReview.Web.Pages.Annotations;
 /// Highlights a passage of an article with a note (any role). The person gives the passage's text; it is found in the
 /// article's raw text by <see cref="HighlightAnchor.Occurrences"/> (exactly, else with whitespace normalised, so a
 /// passage copied from the page across a line break still matches). When it occurs several times, the chosen
-/// occurrence is used, else the first (a choice beyond the last is refused with the list of occurrences). The stored
+/// occurrence is used, else the one nearest to where the passage was selected, else the first (a choice beyond the last is refused with the list of occurrences). The stored
 /// quote is the article's own text of that passage, with its offsets.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
@@ -47,6 +47,13 @@ public sealed class HighlightModel(ClaimReviewDb db, TimeProvider clock) : PageM
         [StringLength(NoteRules.MaxBodyLength, ErrorMessage = "A note can be at most {1} characters long.")]
         [Display(Name = "Note (Markdown)")]
         public string? Body { get; set; }
+
+        /// <summary>
+        /// Where in the raw text the person selected the passage (set by the page's script): with no occurrence chosen, the
+        /// occurrence nearest to it. A long article's page holds only part of the text, so its script cannot count occurrences.
+        /// </summary>
+        [Range(0, int.MaxValue)]
+        public int? Near { get; set; }
 
         public string? ReturnUrl { get; set; }
     }
@@ -90,7 +97,9 @@ public sealed class HighlightModel(ClaimReviewDb db, TimeProvider clock) : PageM
             Occurrences = [.. found.Take(MaxListed).Select(r => Context(raw, r))]; // a one-letter passage must not list a whole article
             return Page();
         }
-        var range = Input.Occurrence is { } n ? found[n - 1] : found[0];
+        var range = Input.Occurrence is { } n ? found[n - 1]
+            : Input.Near is { } near ? found.MinBy(r => Math.Abs((long)r.Start - near))!
+            : found[0];
         var now = clock.GetUtcNow();
         var note = new Annotation
         {

@@ -115,16 +115,23 @@ public static class ArticleBody
     /// <summary>Of spans over the same text, which encloses which: quotes and highlights outside, the mention link innermost.</summary>
     private static int Rank(SpanKind kind) => kind == SpanKind.Mention ? int.MaxValue : (int)kind;
 
-    private static void Open(StringBuilder html, HtmlEncoder encoder, Piece piece, bool insideLink)
+    /// <summary>A span's anchor id: <c>q-</c> claim quote, <c>e-</c> event quote, <c>h-</c> highlight, <c>m-</c> mention, then its id.</summary>
+    public static string AnchorOf(Span span)
     {
-        var span = piece.Span;
-        var id = piece.First ? span.Kind switch
+        ArgumentNullException.ThrowIfNull(span);
+        return span.Kind switch
         {
             SpanKind.ClaimQuote => $"q-{span.Id}",
             SpanKind.EventQuote => $"e-{span.Id}",
             SpanKind.Highlight => $"h-{span.Id}",
             _ => $"m-{span.Id}",
-        } : null;
+        };
+    }
+
+    private static void Open(StringBuilder html, HtmlEncoder encoder, Piece piece, bool insideLink)
+    {
+        var span = piece.Span;
+        var id = piece.First ? AnchorOf(span) : null;
         var idAttribute = id is null ? "" : $" id=\"{id}\"";
         switch (span.Kind)
         {

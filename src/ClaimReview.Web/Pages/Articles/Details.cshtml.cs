@@ -42,7 +42,36 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public IReadOnlyList<OrphanRow> Orphans { get; private set; } = [];
     public int ReviewedCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The body's pages when the article is too long for one (<see cref="ArticlePages"/>); null for a one-page article.</summary>
+    public Paging? BodyPages { get; private set; }
+
+    /// <summary>The range of the raw text this page shows (the whole text on a one-page article).</summary>
+    public ArticlePages.Range Shown { get; private set; }
+
+    /// <summary>The raw text of <see cref="Shown"/>.</summary>
+    public string RawShown { get; private set; } = "";
+
+    /// <summary>Whether the article has body paragraphs at all (a page of a long article may hold only chrome).</summary>
+    public bool HasBody { get; private set; }
+
+    public int ClaimTotal { get; private set; }
+    public int EventTotal { get; private set; }
+
+    /// <summary>Where the highlight form returns to: this page of the article.</summary>
+    public string PageUrl { get; private set; } = "";
+
+    private HashSet<long> _highlightsShown = [];
+
+    /// <summary>The body's page to show (1-based; a long article only). From the query only: Razor Pages keep the route value "page" for the page's own name.</summary>
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    /// <summary>
+    /// The article, one page of it. <paramref name="at"/> names an anchor (<c>q-</c> claim quote, <c>e-</c> event quote,
+    /// <c>m-</c> mention, <c>h-</c> highlight, then the id): the answer is a redirect to the page holding it, at the anchor,
+    /// so a link into a long article lands on its quote (<see cref="Links.ArticleQuote"/>).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(long id, string? at, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.Dateline, a.Byline, a.SourceFile, a.ImportedAt, a.RawText, a.SourceUrl, a.OutletActorId))
@@ -98,8 +127,29 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
                 $"{h.AuthorName}: {Preview(h.Body)}")))
             .OrderBy(s => s.Start).ToList();
 
-        Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph)
-            .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, spans.Where(x => x.End > s.Start && x.Start < s.End)), s.Start))];
+        // One page of a long article: everything below is what falls in its range of the raw text.
+        var pages = ArticlePages.Split(raw, segments.Select(s => s.Start), spans.Select(s => (s.Start, s.End)));
+        if (at is not null)
+        {
+            var anchor = Anchor(at);
+            var offset = anchor is null ? null : spans.Where(s => ArticleBody.AnchorOf(s) == anchor).Select(s => (int?)s.Start).FirstOrDefault();
+            var target = offset is { } o ? ArticlePages.PageOf(pages, o) : 1;
+            return Redirect($"/articles/{id}{(target > 1 ? $"?page={target}" : "")}{(anchor is null ? "" : "#" + anchor)}");
+        }
+        var single = pages.Count == 1;
+        var current = Math.Clamp(PageNumber ?? 1, 1, pages.Count);
+        Shown = pages[current - 1];
+        BodyPages = single ? null : new Paging(current, 1, pages.Count) { ShowTotal = false };
+        PageUrl = $"{Request.Path}{(current > 1 ? $"?page={current}" : "")}";
+        bool Holds(int offset) => single || Shown.Contains(offset);
+        bool Overlaps(int start, int end) => single || Shown.Overlaps(start, end);
+        var shownSpans = single ? spans : [.. spans.Where(x => Overlaps(x.Start, x.End))];
+        _highlightsShown = [.. anchored.Where(h => Holds(h.Start!.Value)).Select(h => h.Id)];
+
+        HasBody = segments.Any(s => s.Kind == SegmentKind.Paragraph);
+        Paragraphs = [.. segments.Where(s => s.Kind == SegmentKind.Paragraph && Overlaps(s.Start, s.End))
+            .Select(s => (s.Ordinal, Start: single ? s.Start : Math.Max(s.Start, Shown.Start), End: single ? s.End : Math.Min(s.End, Shown.End)))
+            .Select(s => new ParagraphRow(s.Ordinal, ArticleBody.Paragraph(raw, s.Start, s.End, shownSpans.Where(x => x.End > s.Start && x.Start < s.End)), s.Start))];
         // The headline is marked like the body when it can be found in the raw text; quotes anywhere else get an anchor below the body.
         // Only an occurrence before the body is the headline; a later one is inside a paragraph (and marked there).
         var bodyStart = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => s.Start).DefaultIfEmpty(raw.Length).Min();
@@ -115,7 +165,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             ? new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(DisplayTitle))
             : ArticleBody.Paragraph(raw, titleStart, titleEnd, spans.Where(x => x.End > titleStart && x.Start < titleEnd), withReferences: false);
         var shown = segments.Where(s => s.Kind == SegmentKind.Paragraph).Select(s => (s.Start, s.End)).Append((Start: titleStart, End: titleStart < 0 ? -1 : titleEnd)).ToList();
-        Outside = [.. spans.Where(x => x.Kind != ArticleBody.SpanKind.Mention && !shown.Any(r => x.End > r.Start && x.Start < r.End))
+        Outside = [.. spans.Where(x => x.Kind != ArticleBody.SpanKind.Mention && Holds(x.Start) && !shown.Any(r => x.End > r.Start && x.Start < r.End))
             .Select(x => x.Kind switch
             {
                 ArticleBody.SpanKind.ClaimQuote => new OutsideRow($"q-{x.Id}", "claim", Links.Claim(x.TargetId), Slice(raw, x.Start, x.End)),
@@ -124,8 +174,9 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             })];
         Orphans = [.. highlights.Where(h => !anchored.Contains(h))
             .Select(h => new OrphanRow(h.Id, h.Quote, new HtmlString(markdown.ToHtml(h.Body)), h.AuthorName, h.CreatedAt))];
-        Boilerplate = [.. segments.Where(s => s.Kind == SegmentKind.Boilerplate)
-            .Select(s => Slice(raw, s.Start, s.End))];
+        Boilerplate = [.. segments.Where(s => s.Kind == SegmentKind.Boilerplate && Overlaps(s.Start, s.End))
+            .Select(s => single ? Slice(raw, s.Start, s.End) : Slice(raw, Math.Max(s.Start, Shown.Start), Math.Min(s.End, Shown.End)))];
+        RawShown = single ? raw : raw[Shown.Start..Shown.End];
 
         Actors = [.. mentions.GroupBy(m => m.ActorId)
             .Select(g => new ActorRow(g.Key, g.First().Name, Labels.Of(g.First().Kind), g.Count(),
@@ -135,13 +186,29 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
         var decided = (await db.ReportDecisions.AsNoTracking().Where(d => d.ArticleId == id && d.Decision != ReportDecisionKind.Rejected)
                 .Select(d => new { d.RecordType, d.Quote, d.RecordId }).ToListAsync(cancellationToken))
             .Select(d => (d.RecordType, d.Quote, d.RecordId)).ToHashSet();
-        Claims = [.. claims.Select(c => new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource,
-            decided.Contains((RecordType.Claim, c.Quote, c.ClaimId))))];
-        Events = [.. events.Select(e => new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax),
-            decided.Contains((RecordType.Event, e.Quote, e.EventId))))];
-        ReviewedCount = Claims.Count(c => c.Reviewed) + Events.Count(e => e.Reviewed);
+        var claimRows = claims.Select(c => (c.Start, Row: new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource,
+            decided.Contains((RecordType.Claim, c.Quote, c.ClaimId))))).ToList();
+        var eventRows = events.Select(e => (e.Start, Row: new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax),
+            decided.Contains((RecordType.Event, e.Quote, e.EventId))))).ToList();
+        ReviewedCount = claimRows.Count(c => c.Row.Reviewed) + eventRows.Count(e => e.Row.Reviewed);
+        (ClaimTotal, EventTotal) = (claimRows.Count, eventRows.Count);
+        // A long article lists beside each page the quotes on it.
+        Claims = [.. claimRows.Where(c => Holds(c.Start)).Select(c => c.Row)];
+        Events = [.. eventRows.Where(e => Holds(e.Start)).Select(e => e.Row)];
         return Page();
     }
+
+    /// <summary>Where the notes list links a highlight: its mark on this page, else the page holding it.</summary>
+    public string HighlightHref(long noteId) => _highlightsShown.Contains(noteId) || BodyPages is null
+        ? $"#h-{noteId}"
+        : $"/articles/{Article.Id}?at=h-{noteId}";
+
+    /// <summary>"q-12" as given in <c>at</c>, when it is one of the article's anchor forms.</summary>
+    private static string? Anchor(string at) =>
+        at.Length > 2 && at[1] == '-' && (at[0] is 'q' or 'e' or 'm' or 'h') && long.TryParse(at.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? $"{at[0]}-{n}"
+            : null;
+
 
     /// <summary>The opening words of a note, for a tooltip (as text: encoded where it is written).</summary>
     private static string Preview(string body)

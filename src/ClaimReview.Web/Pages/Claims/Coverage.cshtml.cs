@@ -22,7 +22,7 @@ public sealed class CoverageModel(ClaimReviewDb db) : PageModel
         (Id, Summary) = (id, summary);
         var eventIds = await db.ClaimEvents.Where(x => x.ClaimId == id).Select(x => x.EventId).ToListAsync(cancellationToken);
         var actorIds = await Coverage.ActorsAsync(db, eventIds, [id], cancellationToken);
-        Matrix = await Coverage.BuildAsync(db, eventIds, [id], actorIds, rowsFromClaims: true, cancellationToken);
+        Matrix = await Coverage.BuildAsync(db, eventIds, [id], actorIds, rowsFromClaims: true, article => $"{Links.Claim(id)}#art-{article}", cancellationToken);
         return Page();
     }
 }

@@ -25,7 +25,7 @@ public sealed class CoverageModel(ClaimReviewDb db) : PageModel
             + (Labels.Place(e.Place, e.District, e.Region, e.Country) is { Length: > 0 } where ? $", {where}" : "");
         var claimIds = await db.ClaimEvents.Where(x => x.EventId == id).Select(x => x.ClaimId).ToListAsync(cancellationToken);
         var actorIds = await Coverage.ActorsAsync(db, [id], claimIds, cancellationToken);
-        Matrix = await Coverage.BuildAsync(db, [id], claimIds, actorIds, rowsFromClaims: false, cancellationToken);
+        Matrix = await Coverage.BuildAsync(db, [id], claimIds, actorIds, rowsFromClaims: false, article => $"{Links.Event(id)}#art-{article}", cancellationToken);
         return Page();
     }
 }

@@ -37,7 +37,8 @@ public sealed class IndexModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<EventRow> Rows { get; private set; } = [];

@@ -38,7 +38,8 @@ public sealed class TimelineModel(ClaimReviewDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public TimelineChart.Chart Chart { get; private set; } = TimelineChart.Layout([]);

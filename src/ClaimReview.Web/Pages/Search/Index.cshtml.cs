@@ -26,7 +26,8 @@ public sealed class IndexModel(FullTextSearch search) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages keep the route value "page" for the page's own name, which would win.
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public SearchResults Results { get; private set; } = SearchResults.Empty(SearchQuery.Parse(null));

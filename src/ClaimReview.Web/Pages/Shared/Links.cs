@@ -11,11 +11,18 @@ public static class Links
 
     public static string Article(long id, string? title = null) => WithSlug("/articles/", id, title);
 
-    public static string ArticleQuote(long articleId, long claimReportId) => $"/articles/{articleId}#q-{claimReportId}";
+    /// <summary>
+    /// A claim quote in its article. The article page answers with a redirect to the page of a long article holding the
+    /// quote, at its anchor (<c>/articles/5?page=3#q-12</c>; <c>/articles/5#q-12</c> for a one-page article).
+    /// </summary>
+    public static string ArticleQuote(long articleId, long claimReportId) => ArticleAnchor(articleId, $"q-{claimReportId}");
 
-    public static string ArticleEventQuote(long articleId, long eventReportId) => $"/articles/{articleId}#e-{eventReportId}";
+    public static string ArticleEventQuote(long articleId, long eventReportId) => ArticleAnchor(articleId, $"e-{eventReportId}");
 
-    public static string ArticleMention(long articleId, long mentionId) => $"/articles/{articleId}#m-{mentionId}";
+    public static string ArticleMention(long articleId, long mentionId) => ArticleAnchor(articleId, $"m-{mentionId}");
+
+    /// <summary>An anchor in an article (<c>q-</c>, <c>e-</c>, <c>m-</c> or <c>h-</c> and an id), wherever its page is.</summary>
+    public static string ArticleAnchor(long articleId, string anchor) => $"/articles/{articleId}?at={anchor}";
 
     public static string Actor(long id, string? name = null) => WithSlug("/actors/", id, name);
 

@@ -13,6 +13,9 @@ public sealed record Paging(int Page, int PageSize, int Total)
 
     public bool HasNext => Page < Pages;
 
+    /// <summary>Whether the pager says how many rows there are in all (not for pages of one text).</summary>
+    public bool ShowTotal { get; init; } = true;
+
     /// <summary>The current address with only the page number changed, so filters survive paging.</summary>
     public string Url(HttpRequest request, int page)
     {

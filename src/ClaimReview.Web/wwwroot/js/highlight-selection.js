@@ -8,9 +8,14 @@
   var raw = document.querySelector('pre.raw');
   var quote = document.getElementById('highlight-quote');
   var occurrence = document.getElementById('highlight-occurrence');
+  var near = document.getElementById('highlight-near');
   var note = document.getElementById('highlight-body');
   if (!body || !raw || !quote || !occurrence) { return; }
   var text = raw.textContent;
+  // A long article's page holds part of the raw text, from data-start: occurrences cannot be counted here, so the form
+  // gets where the selection is (Input.Near) and the server takes the occurrence nearest to it.
+  var base = raw.hasAttribute('data-start') ? parseInt(raw.getAttribute('data-start'), 10) : 0;
+  var partial = raw.hasAttribute('data-start');
   var hint = document.querySelector('.selection-hint');
   if (hint) { hint.hidden = false; }
 
@@ -53,13 +58,18 @@
     if (passage.trim().length === 0) { return; }
     var found = occurrences(passage);
     if (found.length === 0) { return; }
-    var near = rawOffset(range);
+    var at = rawOffset(range) - base;
     var best = 0;
     for (var i = 1; i < found.length; i++) {
-      if (Math.abs(found[i] - near) < Math.abs(found[best] - near)) { best = i; }
+      if (Math.abs(found[i] - at) < Math.abs(found[best] - at)) { best = i; }
     }
     quote.value = passage;
-    occurrence.value = found.length > 1 ? String(best + 1) : '';
+    if (partial) {
+      occurrence.value = '';
+      if (near) { near.value = String(base + found[best]); }
+    } else {
+      occurrence.value = found.length > 1 ? String(best + 1) : '';
+    }
     quote.dispatchEvent(new Event('change'));
   }
 

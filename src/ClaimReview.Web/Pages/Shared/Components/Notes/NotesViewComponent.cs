@@ -19,10 +19,14 @@ public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService a
 
     public sealed record NotesView(AnnotationTarget Target, long TargetId, IReadOnlyList<NoteRow> Notes, string ReturnUrl)
     {
+        /// <summary>Where a highlight's "highlighted passage" links: its mark on this page by default.</summary>
+        public Func<long, string> HighlightHref { get; init; } = id => $"#h-{id}";
+
         public string Kind => Target.ToString().ToLowerInvariant();
     }
 
-    public async Task<IViewComponentResult> InvokeAsync(AnnotationTarget target, long targetId)
+    /// <summary>The notes of one record; <paramref name="highlightHref"/> says where a highlight links (a long article's page shows only some of its highlights).</summary>
+    public async Task<IViewComponentResult> InvokeAsync(AnnotationTarget target, long targetId, Func<long, string>? highlightHref = null)
     {
         var notes = await db.Annotations.AsNoTracking().Where(a => a.TargetType == target && a.TargetId == targetId)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -37,6 +41,7 @@ public sealed class NotesViewComponent(ClaimReviewDb db, IAuthorizationService a
                 await NoteRules.CanDeleteAsync(authorization, user, n.AuthorId)));
         }
         var request = HttpContext.Request;
-        return View(new NotesView(target, targetId, rows, request.PathBase + request.Path + request.QueryString));
+        var view = new NotesView(target, targetId, rows, request.PathBase + request.Path + request.QueryString);
+        return View(highlightHref is null ? view : view with { HighlightHref = highlightHref });
     }
 }
