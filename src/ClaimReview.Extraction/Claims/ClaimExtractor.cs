@@ -75,13 +75,22 @@ internal static class ClaimExtractor
         var doc = facts.Doc;
         var drafts = new List<Draft>();
         // "the attack" in a sentence without its own details is the article's main violent event.
-        var mainViolence = events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var mainViolence = MainViolence(events);
         ArticleActor? lastGroup = null;
         ArticleActor? lastArmedGroup = null;
         ArticleActor? lastPerson = null;
         Claimant? lastSpeaker = null;
         var previousSegment = -1;
         Claimant? openQuoteSpeaker = null;
+
+        // Quotes inside a paragraph: whether one is open before the sentence, who speaks it, and its sentences still
+        // waiting for a speaker named later ("“A. B,” she said"); the last source that issued a statement, for block quotes.
+        var quoteOpen = false;
+        Claimant? paragraphQuoteSpeaker = null;
+        var pendingQuoted = new List<int>();
+        var paragraphStartsQuoted = false;
+        var paragraphHasSource = false;
+        Claimant? lastStatementAuthor = null;
 
         // The first violent event and the first designation of each sentence.
         var violenceIn = new EventMention?[doc.Sentences.Count];
@@ -209,6 +218,16 @@ internal static class ClaimExtractor
             }
 
             // What a source said: denial, assessment or other.
+            if (sentence.Segment != previousSegment)
+            {
+                quoteOpen = false;
+                paragraphQuoteSpeaker = null;
+                pendingQuoted.Clear();
+                paragraphStartsQuoted = StartsWithQuote(doc, a);
+                paragraphHasSource = false;
+            }
+
+            var insideQuote = quoteOpen || StartsWithQuote(doc, a);
             var source = FindSpeaker(context, a, b, out var speechAt);
             var continuation = false;
             if (source is null && openQuoteSpeaker is not null && sentence.Segment != previousSegment && StartsWithQuote(doc, a))
@@ -217,42 +236,65 @@ internal static class ClaimExtractor
                 continuation = true;
             }
 
-            var denialAt = DenialCue(doc, a, b);
-            if (denialAt < 0 && HasNoPresence(doc, a, b))
-            {
-                denialAt = a;
-            }
-
+            var denialAt = DenialAt(doc, a, b);
             if (source is null && denialAt >= 0)
             {
                 source = SubjectBefore(context, denialAt, allowGroups: false);
                 speechAt = denialAt;
             }
 
-            if (source is not null && !AnySameClaimant(produced, source))
+            var quoted = insideQuote || HasQuoteMark(doc.Raw, sentence.Start, sentence.End);
+            if (source is not null && !continuation)
             {
-                if (source.Actor is { } actor && IsGroupLike(actor))
+                paragraphHasSource = true;
+                if (quoted)
                 {
-                    if (denialAt >= 0)
+                    // "“... . ...,” the official said": the quote's earlier sentences are the official's too.
+                    paragraphQuoteSpeaker = source;
+                    foreach (var p in pendingQuoted)
                     {
-                        // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
-                        produced.Add(new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                        AddQuotedClaim(facts, p, source, violenceIn[p], drafts);
                     }
-                    else if (violence is not null)
-                    {
-                        produced.Add(new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key));
-                    }
-                    else if (speechAt >= 0 || continuation)
-                    {
-                        produced.Add(new Draft(s, ClaimKind.Other, source, null, true, null));
-                    }
+
+                    pendingQuoted.Clear();
+                }
+            }
+            else if (source is null && insideQuote)
+            {
+                if (paragraphQuoteSpeaker is not null)
+                {
+                    // A later sentence of a quote whose speaker the paragraph already named.
+                    source = paragraphQuoteSpeaker;
+                    continuation = true;
                 }
                 else
                 {
-                    var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null) && !TollIsBackground(doc, a, b);
-                    var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
-                    produced.Add(new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, speechAt >= 0 || continuation, violence?.Key));
+                    pendingQuoted.Add(s);
                 }
+            }
+
+            if (source is not null && !AnySameClaimant(produced, source))
+            {
+                // "X said ..., a toll Y dismissed as fabricated": the denial is Y's, not X's.
+                if (denialAt > speechAt && speechAt >= 0 && DenierBefore(facts, denialAt, speechAt, source) is { } denier)
+                {
+                    if (!AnySameClaimant(produced, denier))
+                    {
+                        produced.Add(new Draft(s, ClaimKind.Denial, denier, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                    }
+
+                    denialAt = -1;
+                }
+
+                if (SourceClaim(facts, s, source, speechAt >= 0 || continuation, violence, denialAt) is { } claim)
+                {
+                    produced.Add(claim);
+                }
+            }
+
+            if (source is not null && HasStatementNoun(doc, a, b))
+            {
+                lastStatementAuthor = produced.Count > 0 ? produced[^1].Claimant : source;
             }
 
             drafts.AddRange(produced);
@@ -282,15 +324,145 @@ internal static class ClaimExtractor
                 previousSegment = sentence.Segment;
             }
 
+            quoteOpen = QuoteOpenAfter(doc.Raw, sentence.Start, sentence.End, quoteOpen);
             var segmentEnd = s + 1 >= doc.Sentences.Count || doc.Sentences[s + 1].Segment != sentence.Segment;
             if (segmentEnd)
             {
+                // A paragraph wholly in quotes with no speaker of its own is a passage of the statement the text presents.
+                if (pendingQuoted.Count > 0 && paragraphStartsQuoted && !paragraphHasSource && (openQuoteSpeaker ?? lastStatementAuthor) is { } author)
+                {
+                    foreach (var p in pendingQuoted)
+                    {
+                        AddQuotedClaim(facts, p, author, violenceIn[p], drafts);
+                    }
+                }
+
+                pendingQuoted.Clear();
                 var (start, end) = doc.Segments[sentence.Segment];
                 openQuoteSpeaker = HasUnclosedQuote(doc.Raw, start, end) ? spoken ?? (continuation ? openQuoteSpeaker : null) : null;
             }
         }
 
-        return Build(facts, drafts, events, branchesByArea);
+        // Quoted sentences given their speaker later come after it in the list: reports in order of the text.
+        var ordered = drafts.OrderBy(d => d.Sentence).ToList();
+        return Build(facts, ordered, events, branchesByArea);
+    }
+
+    /// <summary>A source's claim in a sentence: a group's denial, claim of an attack or other statement; anyone
+    /// else's denial, toll, assessment or other statement.</summary>
+    private static Draft? SourceClaim(ArticleFacts facts, int s, Claimant source, bool attributed, EventMention? violence, int denialAt)
+    {
+        var doc = facts.Doc;
+        var (a, b) = (doc.Sentences[s].TokenStart, doc.Sentences[s].TokenEnd);
+        if (source.Actor is { } actor && IsGroupLike(actor))
+        {
+            if (denialAt >= 0)
+            {
+                // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
+                return new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 };
+            }
+
+            if (violence is not null)
+            {
+                return new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key);
+            }
+
+            return attributed ? new Draft(s, ClaimKind.Other, source, null, true, null) : null;
+        }
+
+        var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null) && !TollIsBackground(doc, a, b);
+        var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
+        return new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, attributed, violence?.Key);
+    }
+
+    /// <summary>A quoted sentence whose speaker was named elsewhere (later in its paragraph, or as the author of the
+    /// statement a block quote reproduces): that speaker's claim, unless the sentence already has one of theirs.</summary>
+    private static void AddQuotedClaim(ArticleFacts facts, int s, Claimant source, EventMention? violence, List<Draft> drafts)
+    {
+        foreach (var d in drafts)
+        {
+            if (d.Sentence == s && SameClaimant(d.Claimant, source))
+            {
+                return;
+            }
+        }
+
+        var (a, b) = (facts.Doc.Sentences[s].TokenStart, facts.Doc.Sentences[s].TokenEnd);
+        if (SourceClaim(facts, s, source, true, violence, DenialAt(facts.Doc, a, b)) is { } claim)
+        {
+            drafts.Add(claim);
+        }
+    }
+
+    /// <summary>A word of denial, or "no presence" of someone.</summary>
+    private static int DenialAt(TokenizedArticle doc, int a, int b)
+    {
+        var at = DenialCue(doc, a, b);
+        return at < 0 && HasNoPresence(doc, a, b) ? a : at;
+    }
+
+    /// <summary>Another actor named just before a word of denial after the speech verb ("..., a toll the STC dismissed"):
+    /// the denial is that actor's.</summary>
+    private static Claimant? DenierBefore(ArticleFacts facts, int denialAt, int speechAt, Claimant source)
+    {
+        for (var t = denialAt - 1; t > speechAt && t >= denialAt - 3; t--)
+        {
+            if (facts.Actors.ActorAt(t) is { } actor)
+            {
+                var other = new Claimant(actor, null);
+                return SameClaimant(other, source) ? null : other;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasStatementNoun(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && WordLists.StatementNouns.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasQuoteMark(string raw, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (raw[i] is '"' or '“' or '”')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a quote is still open after a sentence, given whether one was open before it.</summary>
+    private static bool QuoteOpenAfter(string raw, int start, int end, bool open)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (raw[i] == '“')
+            {
+                open = true;
+            }
+            else if (raw[i] == '”')
+            {
+                open = false;
+            }
+            else if (raw[i] == '"')
+            {
+                open = !open;
+            }
+        }
+
+        return open;
     }
 
     private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
@@ -329,6 +501,8 @@ internal static class ClaimExtractor
                 d.Object ??= BranchIn(facts, d.Sentence) ?? defaultObject ?? lastTerritorial ?? d.EventKey ?? lastGroupClaim ?? local;
             }
         }
+
+        var mainViolence = MainViolence(events);
 
         // Lookups the groups below make, built once: never a scan of every event or draft per claim (issue 12).
         var eventKeySet = events.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
@@ -398,6 +572,13 @@ internal static class ClaimExtractor
                 eventKeys.Add(subject);
             }
 
+            if (eventKeys.Count == 0 && mainViolence is not null && first.Kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other)
+            {
+                // What a party says with no event of its own, in an article about an attack, is about that attack
+                // (its key keeps its own object: only the link to the event is added).
+                eventKeys.Add(mainViolence);
+            }
+
             var counters = new List<string>();
             if (first.Kind == ClaimKind.Denial)
             {
@@ -461,6 +642,12 @@ internal static class ClaimExtractor
             {
                 claimant = new Claimant(group, claimant.Text ?? arm.Name);
             }
+            else if (claimant.Actor is { Kind: ActorKind.GroupBranch, ParentKey: { } unitParent } unit && !WordLists.IsTerritorialBranch(unit)
+                && ActorByKey(facts, unitParent) is { } owner)
+            {
+                // "the BLA says fighters of its Fateh Squad ...": a fighting unit acts, its group claims.
+                claimant = new Claimant(owner, claimant.Text);
+            }
 
             if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } topGroup
                 && BranchInParagraph(facts, branches ??= BranchMentions.Of(facts), d.Sentence, topGroup.Key) is { } paragraphBranch && !(announced?.Contains(paragraphBranch.Key) ?? false))
@@ -480,7 +667,7 @@ internal static class ClaimExtractor
                     var count = 0;
                     foreach (var key in keys!)
                     {
-                        if (facts.KnownWithKey(key)?.RootKey == root.Key)
+                        if (facts.KnownWithKey(key) is { } known && known.RootKey == root.Key && !WordLists.IsUnitName(known.Name))
                         {
                             only = key;
                             count++;
@@ -546,7 +733,7 @@ internal static class ClaimExtractor
             var index = new BranchMentions();
             foreach (var (mention, actor) in facts.MentionsIn(0, facts.Doc.Tokens.Length))
             {
-                if (actor.Kind == ActorKind.GroupBranch)
+                if (WordLists.IsTerritorialBranch(actor))
                 {
                     var key = (facts.Doc.SegmentOfToken[mention.TokenStart], actor.RootKey);
                     if (!index.TryGetValue(key, out var list))
@@ -617,6 +804,10 @@ internal static class ClaimExtractor
 
         return best;
     }
+
+    /// <summary>The violent event the article reports most ("the attack" of a sentence without its own details).</summary>
+    private static string? MainViolence(List<EventMention> events) =>
+        events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
     /// <summary>The event the article reports most: violence first, then announcements and designations.</summary>
     private static string? MainEventKey(List<EventMention> events)
@@ -908,7 +1099,7 @@ internal static class ClaimExtractor
     {
         for (var t = verb + 1; t < Math.Min(end, verb + 10); t++)
         {
-            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || WordLists.IsTerritorialBranch(facts.Actors.ActorAt(t)))
             {
                 return true;
             }
@@ -921,7 +1112,7 @@ internal static class ClaimExtractor
     {
         for (var t = start; t < end; t++)
         {
-            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || WordLists.IsTerritorialBranch(facts.Actors.ActorAt(t)))
             {
                 return true;
             }

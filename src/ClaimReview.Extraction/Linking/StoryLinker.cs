@@ -502,6 +502,12 @@ public sealed class StoryLinker
             score += 0.25;
             reasons.Add("same kind");
         }
+        else if (PartsOfOneStatement(c.Kind, k.Kind))
+        {
+            // One outlet cuts a statement about an attack into a claim of it and a toll, another keeps it whole.
+            score += 0.2;
+            reasons.Add("parts of one statement");
+        }
 
         if (c.EventKeys.Any(e => k.EventKeys.Contains(e, StringComparer.Ordinal)))
         {
@@ -523,6 +529,13 @@ public sealed class StoryLinker
 
         return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
     }
+
+    /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
+    /// (that it carried it out, its toll, what it seized) is one statement; a denial, an assessment, a territorial claim
+    /// or a designation is never part of another kind's statement.</summary>
+    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b);
+
+    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other;
 
     /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
     private static string ClaimantOf(string key)

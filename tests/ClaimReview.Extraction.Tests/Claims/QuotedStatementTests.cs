@@ -1,0 +1,103 @@
+using ClaimReview.Extraction.Claims;
+
+namespace ClaimReview.Extraction.Tests.Claims;
+
+/// <summary>Statements whose speaker is named away from the words: earlier sentences of a quote attributed at its
+/// end, later sentences of a quote already attributed, passages of a statement set out as block quotes, and a denial
+/// that belongs to the actor named beside it rather than to the sentence's speaker. The articles are invented.</summary>
+public sealed class QuotedStatementTests
+{
+    private static ArticleExtraction Article(params string[] paragraphs) =>
+        TestData.Extract("Raid on a border post leaves several dead\n\n" + string.Join("\n\n", paragraphs) + "\n");
+
+    private static ExtractedClaim? ClaimQuoting(ArticleExtraction article, string words) =>
+        article.Claims.FirstOrDefault(c => c.Reports.Any(r => r.Quote.Contains(words, StringComparison.Ordinal)));
+
+    [Fact]
+    public void The_first_sentence_of_a_quote_belongs_to_the_speaker_named_after_the_quote_closes()
+    {
+        var article = Article(
+            "Gunmen attacked a border post in Khyber Pakhtunkhwa on Friday night.",
+            "\"The gate was never opened to them. Our men held the yard until dawn,\" Tahir Qureshi, a police spokesman, said.");
+
+        var claim = ClaimQuoting(article, "The gate was never opened to them.");
+        Assert.NotNull(claim);
+        Assert.Equal("khyber-pakhtunkhwa-police", claim.ClaimantKey);
+        Assert.Equal("Tahir Qureshi", claim.ClaimantText);
+    }
+
+    [Fact]
+    public void A_later_sentence_of_an_attributed_quote_is_the_same_speaker_claim()
+    {
+        var article = Article(
+            "Gunmen attacked a border post in Khyber Pakhtunkhwa on Friday night.",
+            "\"We repelled them within an hour,\" the district police chief, Tahir Qureshi, said. \"The post is open and the road is safe.\"");
+
+        var first = ClaimQuoting(article, "We repelled them");
+        var second = ClaimQuoting(article, "The post is open and the road is safe.");
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.Equal(first.ClaimantKey, second.ClaimantKey);
+    }
+
+    [Fact]
+    public void A_paragraph_wholly_in_quotes_is_a_passage_of_the_statement_the_text_presents()
+    {
+        var article = Article(
+            "The Baloch Liberation Army issued a statement on Thursday claiming an attack on a convoy near Turbat.",
+            "Its main passages, in our translation, follow.",
+            "\"Our fighters stopped the convoy at the bridge and held the road until the evening.\"",
+            "\"Nine enemy personnel who resisted were killed on the spot.\"");
+
+        var held = ClaimQuoting(article, "held the road until the evening");
+        var killed = ClaimQuoting(article, "Nine enemy personnel who resisted");
+        Assert.NotNull(held);
+        Assert.NotNull(killed);
+        Assert.Equal("baloch-liberation-army", held.ClaimantKey);
+        Assert.Equal("baloch-liberation-army", killed.ClaimantKey);
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_with_no_statement_before_it_is_nobody_claim()
+    {
+        var article = Article(
+            "Gunmen attacked a border post in Khyber Pakhtunkhwa on Friday night.",
+            "\"Nothing will be the same in this valley.\"");
+
+        Assert.Null(ClaimQuoting(article, "Nothing will be the same"));
+    }
+
+    [Fact]
+    public void A_denial_by_the_actor_named_beside_it_is_not_the_speaker_denial()
+    {
+        var article = Article(
+            "Al-Qaeda in the Arabian Peninsula said on Monday its fighters had stormed an army camp in Abyan, killing 30 soldiers, a toll the Southern Transitional Council dismissed as invented.");
+
+        var claims = article.Claims.Where(c => c.Reports.Any(r => r.Quote.Contains("stormed an army camp", StringComparison.Ordinal))).ToList();
+        Assert.Contains(claims, c => c.ClaimantKey == "southern-transitional-council" && c.Kind == ClaimKind.Denial);
+        Assert.DoesNotContain(claims, c => c.ClaimantKey != "southern-transitional-council" && c.Kind == ClaimKind.Denial);
+    }
+}
+
+/// <summary>A group's fighting unit ("its Fateh Squad") is not a province: naming it does not make a claim territorial.</summary>
+public sealed class UnitBranchTests
+{
+    [Fact]
+    public void A_group_naming_its_squad_claims_an_attack_not_territory()
+    {
+        var article = TestData.Extract("Highway blocked in Balochistan\n\n"
+            + "The Baloch Liberation Army says fighters of its Fateh Squad blocked the highway near Turbat for three hours on Tuesday and attacked a convoy.\n");
+
+        Assert.DoesNotContain(article.Claims, c => c.Kind == ClaimKind.Territorial);
+        Assert.Contains(article.Claims, c => c.ClaimantKey == "baloch-liberation-army");
+    }
+
+    [Fact]
+    public void A_group_naming_its_province_still_claims_territory()
+    {
+        var article = TestData.Extract("New branch announced\n\n"
+            + "Islamic State claimed it had established a Mozambique Province covering the north of the country.\n");
+
+        Assert.Contains(article.Claims, c => c.Kind == ClaimKind.Territorial);
+    }
+}
