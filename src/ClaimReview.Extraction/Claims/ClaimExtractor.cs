@@ -64,6 +64,11 @@ internal static class ClaimExtractor
 
     private static readonly WordSet AnalystWords = WordLists.Set(Vocabulary.Words("analyst-words"));
 
+    /// <summary>Verbs that report a figure ("put the toll at", "gave a toll of"), and the figures they report.</summary>
+    private static readonly WordSet FigureVerbs = new(Vocabulary.Words("figure-verbs"));
+
+    private static readonly WordSet FigureNouns = new(Vocabulary.Words("figure-nouns"));
+
     private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -80,6 +85,7 @@ internal static class ClaimExtractor
         ArticleActor? lastArmedGroup = null;
         ArticleActor? lastPerson = null;
         Claimant? lastSpeaker = null;
+        var lastSpeakerSentence = -1;
         var previousSegment = -1;
         Claimant? openQuoteSpeaker = null;
 
@@ -90,6 +96,7 @@ internal static class ClaimExtractor
         var pendingQuoted = new List<int>();
         var paragraphStartsQuoted = false;
         var paragraphHasSource = false;
+        var paragraphHasSpeech = false;
         Claimant? lastStatementAuthor = null;
 
         // The first violent event and the first designation of each sentence.
@@ -115,7 +122,7 @@ internal static class ClaimExtractor
             var b = sentence.TokenEnd;
             var violence = violenceIn[s];
             var designation = designationIn[s];
-            var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker);
+            var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker) { LastSpeakerSentence = lastSpeakerSentence };
             produced.Clear();
 
             // Territorial claims, one per verb naming a branch.
@@ -225,7 +232,10 @@ internal static class ClaimExtractor
                 pendingQuoted.Clear();
                 paragraphStartsQuoted = StartsWithQuote(doc, a);
                 paragraphHasSource = false;
+                paragraphHasSpeech = false;
             }
+
+            paragraphHasSpeech |= HasSpeechVerb(doc, a, b);
 
             var insideQuote = quoteOpen || StartsWithQuote(doc, a);
             var source = FindSpeaker(context, a, b, out var speechAt);
@@ -317,6 +327,7 @@ internal static class ClaimExtractor
             if (spoken is not null)
             {
                 lastSpeaker = spoken;
+                lastSpeakerSentence = s;
             }
 
             if (sentence.Segment != previousSegment)
@@ -328,8 +339,8 @@ internal static class ClaimExtractor
             var segmentEnd = s + 1 >= doc.Sentences.Count || doc.Sentences[s + 1].Segment != sentence.Segment;
             if (segmentEnd)
             {
-                // A paragraph wholly in quotes with no speaker of its own is a passage of the statement the text presents.
-                if (pendingQuoted.Count > 0 && paragraphStartsQuoted && !paragraphHasSource && (openQuoteSpeaker ?? lastStatementAuthor) is { } author)
+                // A paragraph wholly in quotes with no verb of saying is a passage of the statement the text presents.
+                if (pendingQuoted.Count > 0 && paragraphStartsQuoted && !paragraphHasSource && !paragraphHasSpeech && (openQuoteSpeaker ?? lastStatementAuthor) is { } author)
                 {
                     foreach (var p in pendingQuoted)
                     {
@@ -415,6 +426,19 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    private static bool HasSpeechVerb(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && WordLists.SpeechVerbs.Has(doc, t) && !IsNoun(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasStatementNoun(TokenizedArticle doc, int a, int b)
@@ -1051,7 +1075,7 @@ internal static class ClaimExtractor
         var s = facts.Doc.Sentences[sentence];
         foreach (var (_, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
         {
-            if (actor.Kind == ActorKind.GroupBranch)
+            if (WordLists.IsTerritorialBranch(actor))
             {
                 return actor.Key;
             }
@@ -1506,7 +1530,7 @@ internal static class ClaimExtractor
                 }
             }
 
-            if (!WordLists.SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
+            if (!(WordLists.SpeechVerbs.Has(doc, t) || (FigureVerbs.Has(doc, t) && FigureFollows(doc, t, end))) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
                 || doc.Is(t - 1, "not") || doc.Is(t - 1, "never"))
             {
                 continue;
@@ -1527,7 +1551,7 @@ internal static class ClaimExtractor
 
             // "said Rita Katz", "tweeted Rita Katz"
             // "said Rita Katz", "tweeted Rita Katz", "..., BBC Monitoring said" — but "told the Ledger" names the listener.
-            var after = doc.Is(t + 1, "the") ? t + 2 : t + 1;
+            var after = PastRoleWords(doc, doc.Is(t + 1, "the") ? t + 2 : t + 1, end);
             var mentionAfter = c.Facts.Actors.MentionAt.Length > after && after >= 0 ? c.Facts.Actors.MentionAt[after] : -1;
             if (mentionAfter >= 0 && !doc.Is(t, "told") && !doc.Is(t, "tells"))
             {
@@ -1549,6 +1573,33 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>Past the titles and role words before a name ("said Dr X", "said senior public prosecutor X"): where
+    /// the name would start, or <paramref name="from"/> when no name follows them.</summary>
+    private static int PastRoleWords(TokenizedArticle doc, int from, int end)
+    {
+        var t = from;
+        while (t < end && t < from + 4 && doc.IsWord(t) && (WordLists.Titles.Has(doc, t) || WordLists.PersonRoles.Has(doc, t) || PhraseModifiers.Has(doc, t)))
+        {
+            t++;
+        }
+
+        return doc.IsPunct(t, '.') && t > from ? t + 1 : t;
+    }
+
+    /// <summary>A figure noun within a few words after a figure verb: "put the toll at", "gave a provisional toll of".</summary>
+    private static bool FigureFollows(TokenizedArticle doc, int verb, int end)
+    {
+        for (var t = verb + 1; t < Math.Min(end, verb + 5); t++)
+        {
+            if (doc.IsWord(t) && FigureNouns.Contains(doc.Text(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Claimant? SourceAfter(Context c, int from, int end)
@@ -1633,6 +1684,13 @@ internal static class ClaimExtractor
             if ((doc.Is(t, "he") || doc.Is(t, "she")) && verb - t <= 2 && PersonBefore(c, t) is { } person)
             {
                 return new Claimant(person, null);
+            }
+
+            // "The general staff said ... . It gave a toll of ...": "it" is the institution that spoke just before.
+            if (doc.Is(t, "it") && verb - t <= 3 && t == s.TokenStart && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
+                && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } institution)
+            {
+                return institution;
             }
 
             if (doc.Is(t, "it") && verb - t <= 3 && (ArmedGroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup) is { } group)
@@ -1722,7 +1780,11 @@ internal static class ClaimExtractor
 
     private sealed record Claimant(ArticleActor? Actor, string? Text);
 
-    private sealed record Context(ArticleFacts Facts, int Sentence, ArticleActor? LastGroup, ArticleActor? LastArmedGroup, ArticleActor? LastPerson, Claimant? LastSpeaker);
+    private sealed record Context(ArticleFacts Facts, int Sentence, ArticleActor? LastGroup, ArticleActor? LastArmedGroup, ArticleActor? LastPerson, Claimant? LastSpeaker)
+    {
+        /// <summary>The sentence <see cref="LastSpeaker"/> spoke in.</summary>
+        public int LastSpeakerSentence { get; init; } = -1;
+    }
 
     private sealed class Draft(int sentence, ClaimKind kind, Claimant claimant, string? objectKey, bool attributed, string? eventKey)
     {

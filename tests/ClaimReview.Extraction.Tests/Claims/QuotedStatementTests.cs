@@ -101,3 +101,55 @@ public sealed class UnitBranchTests
         Assert.Contains(article.Claims, c => c.Kind == ClaimKind.Territorial);
     }
 }
+
+/// <summary>A speaker named after the verb behind titles and role words ("said Dr X", "said senior public prosecutor X").</summary>
+public sealed class SpeakerAfterRoleTests
+{
+    [Theory]
+    [InlineData("\"The fire was set on purpose,\" said senior public prosecutor Greta Albrecht on Monday.", "greta-albrecht")]
+    [InlineData("\"The claim borrows its words from older texts,\" said Dr Hannah Okoro, who studies online extremism.", "hannah-okoro")]
+    public void The_named_person_after_the_roles_is_the_speaker(string sentence, string key)
+    {
+        var article = TestData.Extract("Mosque fire under investigation\n\nA fire damaged a mosque in Lower Saxony on Saturday.\n\n" + sentence + "\n");
+
+        Assert.Contains(article.Claims, c => c.ClaimantKey == key && c.Reports.Any(r => r.Quote.Contains("said", StringComparison.Ordinal)));
+    }
+}
+
+/// <summary>Verbs that report a figure ("put the toll at", "gave a toll of") introduce a source's claim, and "it" at the
+/// start of the next sentence is the institution that just spoke.</summary>
+public sealed class FigureVerbTests
+{
+    [Fact]
+    public void An_army_that_puts_the_toll_at_a_figure_claims_that_toll()
+    {
+        var article = TestData.Extract("Convoy ambushed in central Mali\n\n"
+            + "Fighters ambushed an army convoy near Mopti in central Mali on Tuesday.\n\n"
+            + "In a communique on Wednesday, the Malian army put the toll at nine soldiers killed and 14 wounded.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("put the toll at", StringComparison.Ordinal)));
+        Assert.Equal("malian-armed-forces", claim.ClaimantKey);
+        Assert.Equal(ClaimKind.Casualty, claim.Kind);
+    }
+
+    [Fact]
+    public void It_after_an_institution_spoke_is_that_institution()
+    {
+        var article = TestData.Extract("Convoy ambushed in central Mali\n\n"
+            + "Fighters ambushed an army convoy near Mopti in central Mali on Tuesday, and the Malian army said its units had driven them off. "
+            + "It gave a provisional toll of nine soldiers killed.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.StartsWith("It gave", StringComparison.Ordinal)));
+        Assert.Equal("malian-armed-forces", claim.ClaimantKey);
+    }
+
+    [Fact]
+    public void Putting_pressure_on_someone_is_not_a_claim()
+    {
+        var article = TestData.Extract("Convoy ambushed in central Mali\n\n"
+            + "Fighters ambushed an army convoy near Mopti in central Mali on Tuesday.\n\n"
+            + "The attack put pressure on the Malian army to reopen the road.\n");
+
+        Assert.DoesNotContain(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("put pressure", StringComparison.Ordinal)));
+    }
+}
