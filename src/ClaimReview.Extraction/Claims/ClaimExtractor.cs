@@ -67,6 +67,10 @@ internal static class ClaimExtractor
     /// <summary>Verbs that report a figure ("put the toll at", "gave a toll of"), and the figures they report.</summary>
     private static readonly WordSet FigureVerbs = new(Vocabulary.Words("figure-verbs"));
 
+    private static readonly WordSet FirstPerson = WordLists.Set(Vocabulary.Words("first-person"));
+
+    private static readonly WordSet FindingVerbs = new(Vocabulary.Words("finding-verbs"));
+
     private static readonly WordSet FigureNouns = new(Vocabulary.Words("figure-nouns"));
 
     private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
@@ -98,6 +102,7 @@ internal static class ClaimExtractor
         var paragraphHasSource = false;
         var paragraphHasSpeech = false;
         Claimant? lastStatementAuthor = null;
+        Publisher? publisher = null;
 
         // The first violent event and the first designation of each sentence.
         var violenceIn = new EventMention?[doc.Sentences.Count];
@@ -253,6 +258,14 @@ internal static class ClaimExtractor
                 speechAt = denialAt;
             }
 
+            var publisherVoice = false;
+            if (source is null && !insideQuote && PublisherClaimant(facts, ref publisher, FirstPersonSubject(doc, a, b), violence is not null || denialAt >= 0, HasFinding(doc, a, b)) is { } own)
+            {
+                // "We assess ...", "Our sources confirm ..." outside quotes, and a press release's own account: the publisher's claim.
+                source = own;
+                publisherVoice = true;
+            }
+
             var quoted = insideQuote || HasQuoteMark(doc.Raw, sentence.Start, sentence.End);
             if (source is not null && !continuation)
             {
@@ -296,7 +309,7 @@ internal static class ClaimExtractor
                     denialAt = -1;
                 }
 
-                if (SourceClaim(facts, s, source, speechAt >= 0 || continuation, violence, denialAt) is { } claim)
+                if (SourceClaim(facts, s, source, speechAt >= 0 || continuation || publisherVoice, violence, denialAt) is { } claim)
                 {
                     produced.Add(claim);
                 }
@@ -403,6 +416,80 @@ internal static class ClaimExtractor
         {
             drafts.Add(claim);
         }
+    }
+
+    /// <summary>
+    /// The publisher as the claimant of a sentence no one else speaks: when it speaks of itself ("We assess", "Our sources
+    /// confirm"), and, for a publisher the article names as an institution or a group (a press release, a group's own
+    /// statement), its own account of an attack or its denial. A news outlet speaking of itself is a claimant only then.
+    /// </summary>
+    private static Claimant? PublisherClaimant(ArticleFacts facts, ref Publisher? publisher, bool firstPerson, bool reportsEvent, bool finding)
+    {
+        if (facts.Article.Outlet is not { Length: > 0 } outlet || !(firstPerson || reportsEvent))
+        {
+            return null;
+        }
+
+        if (publisher is null)
+        {
+            var key = ActorKeys.For(outlet);
+            var named = facts.ActorWithKey(key);
+            publisher = new Publisher(named, key, outlet, named is { Kind: not (ActorKind.NewsOutlet or ActorKind.Person) });
+        }
+
+        // A news outlet's "we" is its own claim only when it states a finding ("We assess", "Our sources confirm"), not
+        // when it runs its coverage ("We are pausing our live coverage").
+        if (!publisher.IsInstitution && !(firstPerson && finding))
+        {
+            return null;
+        }
+
+        if (publisher.Actor is null)
+        {
+            // Named nowhere in the body (a masthead, a footer): the publisher becomes an actor of the article.
+            publisher.Actor = new ArticleActor(publisher.Key, InputChecks.Clean(publisher.Name), ActorKind.NewsOutlet, null, publisher.Key, false, []);
+            facts.Actors.Actors.Add(publisher.Actor);
+        }
+
+        return new Claimant(publisher.Actor, null);
+    }
+
+    private static bool HasFinding(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && (FindingVerbs.Contains(doc.Text(t)) || (WordLists.SpeechVerbs.Has(doc, t) && !IsNoun(doc, t))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"we" or "our" as the subject of a sentence or of its first clause.</summary>
+    private static bool FirstPersonSubject(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < Math.Min(b, a + 4); t++)
+        {
+            if (doc.IsWord(t) && FirstPerson.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Publisher(ArticleActor? actor, string key, string name, bool isInstitution)
+    {
+        public ArticleActor? Actor { get; set; } = actor;
+
+        public string Key { get; } = key;
+
+        public string Name { get; } = name;
+
+        public bool IsInstitution { get; } = isInstitution;
     }
 
     /// <summary>A word of denial, or "no presence" of someone.</summary>

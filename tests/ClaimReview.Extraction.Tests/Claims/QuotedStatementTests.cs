@@ -153,3 +153,30 @@ public sealed class FigureVerbTests
         Assert.DoesNotContain(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("put pressure", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>The publisher as claimant: a monitor's "We assess", a press release's own account of an attack; a news
+/// outlet running its coverage ("We are pausing our live coverage") claims nothing.</summary>
+public sealed class PublisherVoiceTests
+{
+    [Fact]
+    public void A_monitor_stating_its_own_finding_is_the_claimant()
+    {
+        var article = TestData.Extract("NORTHERN CONFLICT WATCH\n\nRaid on a village near Tillaberi\n\n"
+            + "Gunmen killed nine villagers near Tillaberi in Niger on Sunday, local officials said.\n\n"
+            + "We assess the group's toll as probably inflated.\n\n© 2025 Northern Conflict Watch\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.StartsWith("We assess", StringComparison.Ordinal)));
+        Assert.Equal("northern-conflict-watch", claim.ClaimantKey);
+        Assert.Contains(article.Actors, a => a.Key == "northern-conflict-watch");
+    }
+
+    [Fact]
+    public void A_news_outlet_running_its_coverage_claims_nothing()
+    {
+        var article = TestData.Extract("THE LAKESIDE POST\n\nRaid on a village near Tillaberi\n\n"
+            + "Gunmen killed nine villagers near Tillaberi in Niger on Sunday, local officials said.\n\n"
+            + "We are pausing our live coverage here for tonight.\n\n© 2025 The Lakeside Post\n");
+
+        Assert.DoesNotContain(article.Claims, c => c.Reports.Any(r => r.Quote.StartsWith("We are pausing", StringComparison.Ordinal)));
+    }
+}
