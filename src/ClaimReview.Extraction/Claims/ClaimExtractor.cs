@@ -65,7 +65,7 @@ internal static class ClaimExtractor
     private static readonly WordSet AnalystWords = WordLists.Set(Vocabulary.Words("analyst-words"));
 
     /// <summary>Verbs that report a figure ("put the toll at", "gave a toll of"), and the figures they report.</summary>
-    private static readonly WordSet FigureVerbs = new(Vocabulary.Words("figure-verbs"));
+    private static readonly WordSet FigureVerbs = WordLists.Set(Vocabulary.Words("figure-verbs"));
 
     private static readonly WordSet FirstPerson = WordLists.Set(Vocabulary.Words("first-person"));
 
@@ -97,7 +97,7 @@ internal static class ClaimExtractor
         // waiting for a speaker named later ("“A. B,” she said"); the last source that issued a statement, for block quotes.
         var quoteOpen = false;
         Claimant? paragraphQuoteSpeaker = null;
-        var pendingQuoted = new List<int>();
+        var pendingQuoted = new List<(int Sentence, Claimant[] Produced)>();
         var paragraphStartsQuoted = false;
         var paragraphHasSource = false;
         var paragraphHasSpeech = false;
@@ -259,7 +259,7 @@ internal static class ClaimExtractor
             }
 
             var publisherVoice = false;
-            if (source is null && !insideQuote && PublisherClaimant(facts, ref publisher, FirstPersonSubject(doc, a, b), violence is not null || denialAt >= 0, HasFinding(doc, a, b)) is { } own)
+            if (source is null && !insideQuote && facts.Article.Outlet is not null && PublisherClaimant(facts, ref publisher, FirstPersonSubject(doc, a, b), violence is not null || denialAt >= 0, s) is { } own)
             {
                 // "We assess ...", "Our sources confirm ..." outside quotes, and a press release's own account: the publisher's claim.
                 source = own;
@@ -274,9 +274,9 @@ internal static class ClaimExtractor
                 {
                     // "“... . ...,” the official said": the quote's earlier sentences are the official's too.
                     paragraphQuoteSpeaker = source;
-                    foreach (var p in pendingQuoted)
+                    foreach (var (p, already) in pendingQuoted)
                     {
-                        AddQuotedClaim(facts, p, source, violenceIn[p], drafts);
+                        AddQuotedClaim(facts, p, source, violenceIn[p], already, drafts);
                     }
 
                     pendingQuoted.Clear();
@@ -292,7 +292,7 @@ internal static class ClaimExtractor
                 }
                 else
                 {
-                    pendingQuoted.Add(s);
+                    pendingQuoted.Add((s, [.. produced.Select(d => d.Claimant)]));
                 }
             }
 
@@ -355,9 +355,9 @@ internal static class ClaimExtractor
                 // A paragraph wholly in quotes with no verb of saying is a passage of the statement the text presents.
                 if (pendingQuoted.Count > 0 && paragraphStartsQuoted && !paragraphHasSource && !paragraphHasSpeech && (openQuoteSpeaker ?? lastStatementAuthor) is { } author)
                 {
-                    foreach (var p in pendingQuoted)
+                    foreach (var (p, already) in pendingQuoted)
                     {
-                        AddQuotedClaim(facts, p, author, violenceIn[p], drafts);
+                        AddQuotedClaim(facts, p, author, violenceIn[p], already, drafts);
                     }
                 }
 
@@ -401,11 +401,11 @@ internal static class ClaimExtractor
 
     /// <summary>A quoted sentence whose speaker was named elsewhere (later in its paragraph, or as the author of the
     /// statement a block quote reproduces): that speaker's claim, unless the sentence already has one of theirs.</summary>
-    private static void AddQuotedClaim(ArticleFacts facts, int s, Claimant source, EventMention? violence, List<Draft> drafts)
+    private static void AddQuotedClaim(ArticleFacts facts, int s, Claimant source, EventMention? violence, Claimant[] already, List<Draft> drafts)
     {
-        foreach (var d in drafts)
+        foreach (var claimant in already)
         {
-            if (d.Sentence == s && SameClaimant(d.Claimant, source))
+            if (SameClaimant(claimant, source))
             {
                 return;
             }
@@ -423,7 +423,7 @@ internal static class ClaimExtractor
     /// confirm"), and, for a publisher the article names as an institution or a group (a press release, a group's own
     /// statement), its own account of an attack or its denial. A news outlet speaking of itself is a claimant only then.
     /// </summary>
-    private static Claimant? PublisherClaimant(ArticleFacts facts, ref Publisher? publisher, bool firstPerson, bool reportsEvent, bool finding)
+    private static Claimant? PublisherClaimant(ArticleFacts facts, ref Publisher? publisher, bool firstPerson, bool reportsEvent, int sentence)
     {
         if (facts.Article.Outlet is not { Length: > 0 } outlet || !(firstPerson || reportsEvent))
         {
@@ -439,7 +439,7 @@ internal static class ClaimExtractor
 
         // A news outlet's "we" is its own claim only when it states a finding ("We assess", "Our sources confirm"), not
         // when it runs its coverage ("We are pausing our live coverage").
-        if (!publisher.IsInstitution && !(firstPerson && finding))
+        if (!publisher.IsInstitution && !(firstPerson && HasFinding(facts.Doc, facts.Doc.Sentences[sentence].TokenStart, facts.Doc.Sentences[sentence].TokenEnd)))
         {
             return null;
         }
