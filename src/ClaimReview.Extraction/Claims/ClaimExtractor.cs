@@ -1730,16 +1730,24 @@ internal static class ClaimExtractor
                 break;
             }
 
-            // "Dr Ngozi Eze, director of the Lake Chad Peace Institute, said": the speaker stands before the apposition.
+            // "Dr Ngozi Eze, director of the Lake Chad Peace Institute, said", "The Forum, which documents disappearances,
+            // said": the speaker stands before the apposition or the relative clause.
             if (t == verb - 1 && doc.IsPunct(t, ','))
             {
                 for (var u = t - 1; u >= Math.Max(s.TokenStart, t - 14); u--)
                 {
-                    if (doc.IsPunct(u, ',') && c.Facts.Actors.ActorAt(u - 1) is { Kind: ActorKind.Person } speaker)
+                    if (doc.IsPunct(u, ',') && BeforeAcronym(doc, u - 1) is var nameEnd && c.Facts.Actors.ActorAt(nameEnd) is { Kind: not ActorKind.NewsOutlet } speaker
+                        && (speaker.Kind == ActorKind.Person || AppositionStart(c.Facts, nameEnd, s.TokenStart)))
                     {
                         return new Claimant(speaker, null);
                     }
                 }
+            }
+
+            // "The Forum says": an organisation the article named in full, by the head noun of its name.
+            if (doc.Is(t - 1, "the") && verb - t <= 2 && c.Facts.ActorNamedBy(doc.Text(t)) is { } named)
+            {
+                return new Claimant(named, null);
             }
 
             var actor = c.Facts.Actors.ActorAt(t);
@@ -1799,6 +1807,36 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The token before a bracketed short form ("the Forum (MPFF)" → "Forum"), else the token itself.</summary>
+    private static int BeforeAcronym(TokenizedArticle doc, int token)
+    {
+        if (!doc.IsPunct(token, ')'))
+        {
+            return token;
+        }
+
+        for (var t = token - 1; t >= Math.Max(0, token - 4); t--)
+        {
+            if (doc.IsPunct(t, '('))
+            {
+                return t - 1;
+            }
+        }
+
+        return token;
+    }
+
+    /// <summary>Whether the actor mentioned at <paramref name="token"/> opens its clause (the sentence, or after "and",
+    /// "but", a colon or a time phrase's comma): an organisation there is the subject its apposition describes.</summary>
+    private static bool AppositionStart(ArticleFacts facts, int token, int sentenceStart)
+    {
+        var doc = facts.Doc;
+        var m = facts.Actors.MentionAt[token];
+        var start = m >= 0 ? facts.Actors.Mentions[m].TokenStart : token;
+        var before = doc.Is(start - 1, "the") || doc.Is(start - 1, "The") ? start - 2 : start - 1;
+        return before < sentenceStart || doc.IsPunct(before, ',') || doc.IsPunct(before, ':') || doc.Is(before, "and") || doc.Is(before, "but");
     }
 
     /// <summary>Whether the noun phrase ending at <paramref name="noun"/> is the object of a verb or preposition

@@ -180,3 +180,28 @@ public sealed class PublisherVoiceTests
         Assert.DoesNotContain(article.Claims, c => c.Reports.Any(r => r.Quote.StartsWith("We are pausing", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>An organisation speaks across the clause that describes it ("X, which tracks ..., said"), and "the Forum"
+/// later on is the forum the article named in full, when only one of its organisations has that word in its name.</summary>
+public sealed class OrganisationSubjectTests
+{
+    [Fact]
+    public void An_organisation_described_in_a_relative_clause_is_the_speaker()
+    {
+        var article = TestData.Extract("Families search for missing men\n\n"
+            + "Gunmen attacked a bus near Turbat in Balochistan on Thursday.\n\n"
+            + "On Friday, the Lost Sons Families Forum (LSFF), which records disappearances in the province, said at least nine men had been taken from nearby villages.\n");
+
+        Assert.Contains(article.Claims, c => c.ClaimantKey == "lost-sons-families-forum" && c.Reports.Any(r => r.Quote.Contains("at least nine men", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_head_noun_of_an_organisation_name_refers_back_to_it()
+    {
+        var article = TestData.Extract("Families search for missing men\n\n"
+            + "Gunmen attacked a bus near Turbat in Balochistan on Thursday, and the Lost Sons Families Forum said nine men had been taken.\n\n"
+            + "The forum says none of them has been brought before a court.\n");
+
+        Assert.Contains(article.Claims, c => c.ClaimantKey == "lost-sons-families-forum" && c.Reports.Any(r => r.Quote.StartsWith("The forum says", StringComparison.Ordinal)));
+    }
+}
