@@ -205,3 +205,18 @@ public sealed class OrganisationSubjectTests
         Assert.Contains(article.Claims, c => c.ClaimantKey == "lost-sons-families-forum" && c.Reports.Any(r => r.Quote.StartsWith("The forum says", StringComparison.Ordinal)));
     }
 }
+
+/// <summary>A bare speaking role before a name ("spokesman X") speaks for the group the text was just about.</summary>
+public sealed class BareRoleTests
+{
+    [Fact]
+    public void A_spokesman_named_after_the_group_speaks_for_it()
+    {
+        var article = TestData.Extract("Hostage deadline passes\n\n"
+            + "Gunmen attacked a bus near Turbat in Balochistan on Thursday. The Baloch Liberation Army's deadline expired on Saturday. "
+            + "In a new statement that evening, spokesman Daud Marri said the group still held nine men.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("spokesman Daud Marri", StringComparison.Ordinal)));
+        Assert.Equal("baloch-liberation-army", claim.ClaimantKey);
+    }
+}
