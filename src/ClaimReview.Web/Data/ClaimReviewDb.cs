@@ -197,7 +197,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         {
             e.ToTable("event_reports");
             e.HasIndex(r => r.EventId);
-            e.HasIndex(r => r.ArticleId);
+            e.HasIndex(r => new { r.ArticleId, r.Quote, r.EventId });
             e.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Claim>(e =>
@@ -218,7 +218,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         {
             e.ToTable("claim_reports");
             e.HasIndex(r => r.ClaimId);
-            e.HasIndex(r => r.ArticleId);
+            e.HasIndex(r => new { r.ArticleId, r.Quote, r.ClaimId });
             e.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ClaimEvent>(e =>

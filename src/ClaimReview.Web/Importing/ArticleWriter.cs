@@ -614,9 +614,10 @@ internal sealed class ArticleWriter : IDisposable
     private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
     {
         // As for events: a person's decision, else every claim the quote was on before, else its claim; never twice.
+        var ambiguous = AmbiguousLabels(extraction);
         WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))),
             (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report) =>
-            Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, report.AttributedToSource ? 1 : 0, report.Confidence));
+            Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence));
         foreach (var found in extraction.Claims)
         {
             var id = ids[found.Key];
@@ -641,6 +642,46 @@ internal sealed class ArticleWriter : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A quote the extractor finds under two of its claims, once attributed and once stated as fact, may reach a record
+    /// through either (a person's move or merge decides which, in SQL): the record keeps the label it had for that quote.
+    /// Only when the extractor offers both labels: a label it no longer gives is not kept.
+    /// </summary>
+    private bool LabelFor(IReadOnlySet<string> ambiguous, long target, long articleId, Extraction.Claims.ClaimReport report)
+    {
+        if (!ambiguous.Contains(report.Quote))
+        {
+            return report.AttributedToSource;
+        }
+        var resolved = Scalar($"SELECT COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Claim, "$1", "$2")}, $0)",
+            target, articleId, report.Quote);
+        return _previousClaimLabels.TryGetValue((resolved, report.Quote), out var attributed) ? attributed : report.AttributedToSource;
+    }
+
+    /// <summary>The quotes this extraction finds both attributed and stated as fact, that were on a record before.</summary>
+    private HashSet<string> AmbiguousLabels(ArticleExtraction extraction)
+    {
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        if (_previousClaimLabels.Count == 0)
+        {
+            return ambiguous;
+        }
+        var attributed = new HashSet<string>(StringComparer.Ordinal);
+        var fact = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var report in extraction.Claims.SelectMany(c => c.Reports))
+        {
+            (report.AttributedToSource ? attributed : fact).Add(report.Quote);
+        }
+        foreach (var (_, quote) in _previousClaimLabels.Keys)
+        {
+            if (attributed.Contains(quote) && fact.Contains(quote))
+            {
+                ambiguous.Add(quote);
+            }
+        }
+        return ambiguous;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using ClaimReview.Web.Annotations;
 using ClaimReview.Web.Claims;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Exporting;
+using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using ClaimReview.Web.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,11 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
     /// <summary>One report with whether a person stands behind it, and whether it came after the verdict.</summary>
     public sealed record QuoteRow(long ReportId, string Quote, bool Attributed, ReportReviewState State, bool NewSinceVerdict);
 
-    /// <summary>A report a person removed from the claim after its verdict was given (the verdict saw it).</summary>
-    public sealed record RemovedRow(long ArticleId, string ArticleTitle, string? Outlet, string Quote, string By, DateTimeOffset At);
+    /// <summary>
+    /// A report the verdict saw that the claim no longer has, and why (rejected, moved to another claim, its words gone
+    /// from the changed article...). <paramref name="ArticleTitle"/> is null when the article itself is gone.
+    /// </summary>
+    public sealed record RemovedRow(long ArticleId, string? ArticleTitle, string? Outlet, string Quote, string Reason, long? MovedTo);
 
     /// <summary>Who deleted the claim, when and why (it stays restorable).</summary>
     public sealed record DeletionRow(string By, DateTimeOffset At, string Reason);
@@ -139,13 +143,53 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown, Cl
         NewSinceVerdictCount = Articles.Sum(a => a.Quotes.Count(q => q.NewSinceVerdict));
         if (verdictAt is { } since)
         {
-            RemovedSinceVerdict = await db.ReportDecisions.AsNoTracking()
-                .Where(d => d.RecordType == RecordType.Claim && d.RecordId == id && d.Decision == ReportDecisionKind.Rejected && d.DecidedAt > since)
-                .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new RemovedRow(a.Id, a.Title, a.Outlet, d.Quote, d.DecidedBy, d.DecidedAt))
-                .Take(Links.ListLimit).ToListAsync(cancellationToken);
+            RemovedSinceVerdict = seen is not null ? await RemovedSinceAsync(id, seen, cancellationToken)
+                : await db.ReportDecisions.AsNoTracking()
+                    .Where(d => d.RecordType == RecordType.Claim && d.RecordId == id && d.Decision == ReportDecisionKind.Rejected && d.DecidedAt > since)
+                    .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { a.Id, a.Title, a.Outlet, d.Quote, d.DecidedBy, d.DecidedAt })
+                    .Take(Links.ListLimit).Select(r => new RemovedRow(r.Id, r.Title, r.Outlet, r.Quote, "rejected by " + r.DecidedBy, null))
+                    .ToListAsync(cancellationToken);
         }
         ClaimReviewJsonLd = await claimReview.ForClaimAsync(id, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/", cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The reports the verdict saw that the claim has no more, each with the reason a person or the import gives: the
+    /// latest decision about its words in that article, else the article or its words being gone.
+    /// </summary>
+    private async Task<List<RemovedRow>> RemovedSinceAsync(long id, IReadOnlySet<Verdicts.SeenReport> seen, CancellationToken cancellationToken)
+    {
+        var seenArticles = seen.Select(s => s.ArticleId).Distinct().ToList();
+        var present = (await db.ClaimReports.AsNoTracking().Where(r => r.ClaimId == id && seenArticles.Contains(r.ArticleId))
+            .Select(r => new { r.ArticleId, r.Quote }).ToListAsync(cancellationToken))
+            .Select(r => new Verdicts.SeenReport(r.ArticleId, r.Quote)).ToHashSet();
+        var gone = seen.Where(s => !present.Contains(s)).OrderBy(s => s.ArticleId).ThenBy(s => s.Quote, StringComparer.Ordinal).Take(Links.ListLimit).ToList();
+        if (gone.Count == 0)
+        {
+            return [];
+        }
+        var goneArticles = gone.Select(g => g.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => goneArticles.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.Outlet })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var titles = await ArticleTitles.ForAsync(db, articles.Values.Select(a => (a.Id, a.Title)), cancellationToken);
+        var decisions = (await db.ReportDecisions.AsNoTracking().Where(d => d.RecordType == RecordType.Claim && goneArticles.Contains(d.ArticleId))
+            .ToListAsync(cancellationToken)).ToLookup(d => new Verdicts.SeenReport(d.ArticleId, d.Quote));
+        return [.. gone.Select(g =>
+        {
+            var decision = decisions[g].OrderByDescending(d => d.DecidedAt).FirstOrDefault();
+            var (reason, movedTo) = decision switch
+            {
+                _ when !articles.ContainsKey(g.ArticleId) => ("the article is no longer in the database", (long?)null),
+                { Orphaned: true } => ($"its words are gone from the changed article ({Labels.Of(SnakeCase.Name(decision.Decision))} by {decision.DecidedBy}, kept as an orphaned decision)", null),
+                { Decision: ReportDecisionKind.Rejected } => ($"rejected by {decision.DecidedBy} on {ClaimLabels.When(decision.DecidedAt)}", null),
+                { Decision: ReportDecisionKind.Moved or ReportDecisionKind.Accepted, RecordId: { } to } when to != id =>
+                    ($"moved to another claim by {decision.DecidedBy} on {ClaimLabels.When(decision.DecidedAt)}", to),
+                _ => ("no longer found in the article by the extraction", null),
+            };
+            var article = articles.GetValueOrDefault(g.ArticleId);
+            return new RemovedRow(g.ArticleId, article is null ? null : titles[article.Id], article?.Outlet, g.Quote, reason, movedTo);
+        })];
     }
 
     private async Task<List<LinkedClaimRow>> LinkedAsync(IQueryable<long> ids, CancellationToken cancellationToken) =>
