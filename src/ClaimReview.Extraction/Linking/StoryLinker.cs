@@ -531,11 +531,11 @@ public sealed class StoryLinker
     }
 
     /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
-    /// (that it carried it out, its toll, what it seized) is one statement; a denial, an assessment, a territorial claim
+    /// (that it carried it out, its toll, what it seized, how it reads it) is one statement; a denial, a territorial claim
     /// or a designation is never part of another kind's statement.</summary>
     public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b);
 
-    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other;
+    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
 
     /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
     private static string ClaimantOf(string key)

@@ -112,6 +112,18 @@ public class StoryLinkerTests
     }
 
     [Fact]
+    public void A_mission_reading_of_an_attack_joins_its_account_of_it_in_another_outlet()
+    {
+        var known = new KnownClaim("eu-mission:other:violence:2024-03-05:niger", "eu-mission", ClaimKind.Other, ["violence:2024-03-05:niger"],
+            "The mission said one of its helicopters drove the attackers off.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var reading = new ExtractedClaim("eu-mission:assessment:violence:2024-03-05:niger", "eu-mission", null, ClaimKind.Assessment, "reads the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The mission said the raid was likely meant to test its patrols.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [reading] });
+        Assert.Equal(known.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
     public void A_group_denial_never_joins_its_claim_of_the_same_attack()
     {
         var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
