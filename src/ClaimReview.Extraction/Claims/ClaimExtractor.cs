@@ -794,6 +794,10 @@ internal static class ClaimExtractor
             }
 
             d.Claimant = claimant;
+            if (claimant.Actor is { Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } member)
+            {
+                d.ClaimantFamily = TopInstitution(facts, member);
+            }
         }
     }
 
@@ -961,10 +965,25 @@ internal static class ClaimExtractor
 
     private static string Key(Draft d) => d.Key ??= MakeKey(d);
 
+    /// <summary>The institution a unit belongs to, up through parents of the same kind ("the General Staff" → the
+    /// army; not the army → its government): a unit's statement and its institution's are one claimant's.</summary>
+    private static string TopInstitution(ArticleFacts facts, ArticleActor institution)
+    {
+        var key = institution.Key;
+        var parent = institution.ParentKey;
+        for (var depth = 0; depth < 4 && parent is not null && facts.KnownWithKey(parent) is { } up && up.Kind == institution.Kind; depth++)
+        {
+            key = up.Key;
+            parent = up.ParentKey;
+        }
+
+        return key;
+    }
+
     private static string MakeKey(Draft d)
     {
         var claimant = d.Claimant.Actor is { } actor
-            ? (IsGroupLike(actor) ? actor.RootKey : actor.Key)
+            ? (IsGroupLike(actor) ? actor.RootKey : d.ClaimantFamily ?? actor.Key)
             : ActorKeys.For(StripDeterminers(d.Claimant.Text ?? "unknown"));
         return claimant + ":" + KindWord(d.Kind) + ":" + d.Object;
     }
@@ -1927,6 +1946,9 @@ internal static class ClaimExtractor
         public bool Attributed { get; } = attributed;
 
         public string? EventKey { get; } = eventKey;
+
+        /// <summary>For a unit of an institution, the institution whose claims it makes (the key's claimant part).</summary>
+        public string? ClaimantFamily { get; set; }
 
         /// <summary>The claim key, made once the object is settled.</summary>
         public string? Key { get; set; }

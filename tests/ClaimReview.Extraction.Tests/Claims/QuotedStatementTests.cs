@@ -220,3 +220,19 @@ public sealed class BareRoleTests
         Assert.Equal("baloch-liberation-army", claim.ClaimantKey);
     }
 }
+
+/// <summary>A unit of an institution (an army's general staff) makes its institution's claims: one claimant across
+/// outlets that name the unit or the army.</summary>
+public sealed class InstitutionUnitTests
+{
+    [Fact]
+    public void A_general_staff_statement_is_keyed_to_its_army()
+    {
+        var article = TestData.Extract("Convoy ambushed in central Mali\n\n"
+            + "Fighters ambushed an army convoy near Mopti in central Mali on Tuesday.\n\n"
+            + "The Malian General Staff said nine soldiers were killed in the ambush.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("General Staff said", StringComparison.Ordinal)));
+        Assert.StartsWith("malian-armed-forces:", claim.Key, StringComparison.Ordinal);
+    }
+}
