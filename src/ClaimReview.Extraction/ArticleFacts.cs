@@ -57,15 +57,13 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
         return _actorsByKey.GetValueOrDefault(key);
     }
 
-    private static readonly WordSet AnaphorHeads = new(Vocabulary.Words("anaphor-heads"));
-
     private Dictionary<string, ArticleActor?>? _actorsByHead;
 
     /// <summary>The one organisation of the article whose name has <paramref name="head"/> in it ("the Forum" for the
     /// Missing Persons Families Forum), or null when none or several do, or the word is not such a head noun.</summary>
     public ArticleActor? ActorNamedBy(ReadOnlySpan<char> head)
     {
-        if (!AnaphorHeads.Contains(head))
+        if (!WordLists.AnaphorHeads.Contains(head))
         {
             return null;
         }
@@ -83,7 +81,7 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
                 foreach (var range in actor.Name.AsSpan().Split(' '))
                 {
                     var word = actor.Name[range];
-                    if (AnaphorHeads.Contains(word))
+                    if (WordLists.AnaphorHeads.Contains(word))
                     {
                         // Two organisations with the word: "the Council" names neither.
                         if (!_actorsByHead.TryGetValue(word, out var seen))

@@ -1812,6 +1812,15 @@ internal static class ClaimExtractor
                 return new Claimant(group, null);
             }
 
+            // "The group says 37 were killed": the group last named ("attacks which the group had claimed" is a relative
+            // clause, not what the sentence reports).
+            if (doc.Is(t - 1, "the") && verb - t <= 2 && Pronouns.Has(doc, t) && !doc.Is(t, "it") && !doc.Is(t, "they")
+                && !doc.Is(t - 2, "which") && !doc.Is(t - 2, "that")
+                && (ArmedGroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup) is { } lastNamed)
+            {
+                return new Claimant(lastNamed, null);
+            }
+
             if (doc.Is(t, "they") && verb - t <= 3 && c.LastSpeaker is not null)
             {
                 return c.LastSpeaker;

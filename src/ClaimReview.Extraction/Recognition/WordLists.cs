@@ -50,5 +50,8 @@ internal static class WordLists
         return false;
     }
 
+    /// <summary>Head nouns of organisation names that "the Forum", "the Observatory" refer back to.</summary>
+    public static readonly WordSet AnaphorHeads = new(Vocabulary.Words("anaphor-heads"));
+
     public static WordSet Set(params string[] words) => new(words, null, tokenClass: true);
 }

@@ -236,3 +236,44 @@ public sealed class InstitutionUnitTests
         Assert.StartsWith("malian-armed-forces:", claim.Key, StringComparison.Ordinal);
     }
 }
+
+/// <summary>"The group says ..." is the group last named; a district administrator named in apposition gives his toll.</summary>
+public sealed class GroupAndOfficialSubjectTests
+{
+    [Fact]
+    public void The_group_as_subject_is_the_group_last_named()
+    {
+        var article = TestData.Extract("Camp attacked in southern Yemen\n\n"
+            + "Al-Qaeda in the Arabian Peninsula attacked an army camp in Abyan on Tuesday.\n\n"
+            + "The group says 30 soldiers were killed.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.StartsWith("The group says", StringComparison.Ordinal)));
+        Assert.Equal("al-qaeda-in-the-arabian-peninsula", claim.ClaimantKey);
+    }
+
+    [Fact]
+    public void A_district_administrator_who_gave_a_toll_is_its_claimant()
+    {
+        var article = TestData.Extract("Raid on a village in Cabo Delgado\n\n"
+            + "Insurgents attacked a village in Macomia district on Monday night.\n\n"
+            + "The district administrator, Joaquim Tembe, gave a toll of five dead.\n");
+
+        var claim = Assert.Single(article.Claims, c => c.Reports.Any(r => r.Quote.Contains("gave a toll", StringComparison.Ordinal)));
+        Assert.Equal("joaquim-tembe", claim.ClaimantKey);
+    }
+}
+
+/// <summary>"Attacks which the group had claimed" is a relative clause: the sentence's speaker is who said it.</summary>
+public sealed class RelativeClauseSpeakerTests
+{
+    [Fact]
+    public void A_monitor_speaking_after_a_relative_clause_about_the_group_is_the_speaker()
+    {
+        var article = TestData.Extract("Group names a new branch\n\n"
+            + "Islamic State announced a new province on Friday.\n\n"
+            + "The group may be trying to exploit the bombings of March, which the group had claimed, to look stronger than it is, BBC Monitoring said.\n");
+
+        var claims = article.Claims.Where(c => c.Reports.Any(r => r.Quote.Contains("which the group had claimed", StringComparison.Ordinal))).ToList();
+        Assert.Contains(claims, c => c.ClaimantKey == "bbc-monitoring");
+    }
+}
