@@ -533,7 +533,9 @@ public sealed class StoryLinker
     /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
     /// (that it carried it out, its toll, what it seized, how it reads it) is one statement; a denial, a territorial claim
     /// or a designation is never part of another kind's statement.</summary>
-    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b);
+    /// <para>A claim of responsibility takes the pieces other outlets cut from it, but never joins one of them: its
+    /// record stays a claim of responsibility (<paramref name="a"/> is the new claim, <paramref name="b"/> the known one).</para>
+    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b) && a != ClaimKind.Responsibility;
 
     private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
 

@@ -124,6 +124,18 @@ public class StoryLinkerTests
     }
 
     [Fact]
+    public void A_group_claim_of_responsibility_never_joins_a_toll_it_gave_elsewhere()
+    {
+        var known = new KnownClaim("sahel-front:casualty:violence:2024-03-05:niger", "sahel-front", ClaimKind.Casualty, ["violence:2024-03-05:niger"],
+            "Its fighters killed 14 soldiers, the group said.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var claim = new ExtractedClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", null, ClaimKind.Responsibility, "claims the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The Sahel Front claimed the attack on the patrol near Tarbela.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [claim] });
+        Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
     public void A_group_denial_never_joins_its_claim_of_the_same_attack()
     {
         var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
