@@ -1,6 +1,6 @@
 -- wrk script: every request asks for a random page from a list of paths (args[1]) in one signed-in session, as
--- analysts browsing the same records do: repeat views come from the page cache until the data changes (every chunk
--- an import commits changes it). Reports with percentiles.lua's done(); run from the repository root.
+-- analysts browsing the same records do: repeat views come from the page cache until the data changes (an import's
+-- chunks change it at most every ClaimReview:ImportPageRefreshSeconds). Reports with percentiles.lua's done(); run from the repository root.
 dofile("bench/load/percentiles.lua")
 
 local paths = {}

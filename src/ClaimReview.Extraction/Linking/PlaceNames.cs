@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -14,8 +15,35 @@ namespace ClaimReview.Extraction.Linking;
 /// </summary>
 public static class PlaceNames
 {
+    /// <summary>
+    /// Names seen, with their folded form and skeleton: the linker compares every new report's places with hundreds of
+    /// known events', and the same few thousand names come back all the time. Bounded: past the limit a name is folded
+    /// again each time, so hostile input cannot grow it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (string Fold, string Skeleton)> Forms = new(StringComparer.Ordinal);
+
+    private const int FormsLimit = 50_000;
+
+    private static (string Fold, string Skeleton) FormsOf(string name)
+    {
+        if (Forms.TryGetValue(name, out var forms))
+        {
+            return forms;
+        }
+
+        forms = (ComputeFold(name), ComputeSkeleton(name));
+        if (Forms.Count < FormsLimit)
+        {
+            Forms.TryAdd(name, forms);
+        }
+
+        return forms;
+    }
+
     /// <summary>The name folded to lower-case ASCII letters without the Arabic article ("al-Athla" → "athla").</summary>
-    public static string Fold(string? name)
+    public static string Fold(string? name) => string.IsNullOrWhiteSpace(name) ? "" : FormsOf(name).Fold;
+
+    private static string ComputeFold(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -61,9 +89,11 @@ public static class PlaceNames
         name.Length > article.Length && name.StartsWith(article, StringComparison.OrdinalIgnoreCase) && name[article.Length] is '-' or ' ' or '\'' or '\u2019';
 
     /// <summary>The consonant skeleton: "Sheenkhwar", "Shinkhwar" and "Sheen Khwar" all give "snkr".</summary>
-    public static string Skeleton(string? name)
+    public static string Skeleton(string? name) => string.IsNullOrWhiteSpace(name) ? "" : FormsOf(name).Skeleton;
+
+    private static string ComputeSkeleton(string? name)
     {
-        var f = Fold(name);
+        var f = ComputeFold(name);
         if (f.Length == 0)
         {
             return "";

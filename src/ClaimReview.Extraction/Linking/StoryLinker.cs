@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
 
@@ -192,7 +193,8 @@ public sealed class StoryLinker
     private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, DateOnly? published)
     {
         var family = EventExtractor.Family(e.Kind);
-        var seen = new HashSet<KnownEvent>(ReferenceEqualityComparer.Instance);
+        var localities = Localities(e);
+        var seen = new HashSet<KnownEvent>(4 * ScanLimit, ReferenceEqualityComparer.Instance);
         KnownEvent? best = null;
         var bestScore = 0.0;
         var bestReason = "";
@@ -212,7 +214,7 @@ public sealed class StoryLinker
                     continue;
                 }
 
-                var (score, reason) = EventScore(e, k);
+                var (score, reason) = EventScore(e, localities, k);
                 if (score > bestScore)
                 {
                     (best, bestScore, bestReason) = (k, score, reason);
@@ -220,7 +222,7 @@ public sealed class StoryLinker
             }
         }
 
-        foreach (var name in Localities(e))
+        foreach (var name in localities)
         {
             Consider(_eventsByPlace.GetValueOrDefault((family, PlaceNames.IndexKey(name))));
         }
@@ -235,7 +237,7 @@ public sealed class StoryLinker
 
         if (bestScore < Strong && OnlyCompatible(e, family, published) is { } only)
         {
-            var (score, reason) = EventScore(e, only);
+            var (score, reason) = EventScore(e, localities, only);
             return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
         }
 
@@ -326,18 +328,17 @@ public sealed class StoryLinker
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(k);
+        return EventScore(e, Localities(e), k);
+    }
+
+    private static (double Score, string Reason) EventScore(ExtractedEvent e, List<string> localities, KnownEvent k)
+    {
         if (EventExtractor.Family(e.Kind) != EventExtractor.Family(k.Kind))
         {
             return (0, "different kinds");
         }
 
-        var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
-        var sharedPlace = SharesLocality(Localities(e), Localities(k));
-        if (otherCountry && !sharedPlace)
-        {
-            return (0, "different countries");
-        }
-
+        // Dates first: the cheapest test, and most candidates from a place's index are other days there.
         var reasons = new List<string>(4);
         var score = 0.0;
         if (e.Date?.Date is { } d && k.Date.Date is { } kd)
@@ -367,6 +368,13 @@ public sealed class StoryLinker
         {
             score += 0.1;
             reasons.Add("one is undated");
+        }
+
+        var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
+        var sharedPlace = SharesLocality(localities, Localities(k));
+        if (otherCountry && !sharedPlace)
+        {
+            return (0, "different countries");
         }
 
         if (otherCountry)
@@ -426,7 +434,14 @@ public sealed class StoryLinker
         return names;
     }
 
-    private static List<string> Localities(KnownEvent k)
+    /// <summary>A known record's localities and wording, worked out once: a lookup compares them with up to <see cref="ScanLimit"/> candidates.</summary>
+    private static readonly ConditionalWeakTable<KnownEvent, List<string>> KnownLocalities = [];
+
+    private static readonly ConditionalWeakTable<KnownClaim, HashSet<string>> KnownWords = [];
+
+    private static List<string> Localities(KnownEvent k) => KnownLocalities.GetValue(k, ComputeLocalities);
+
+    private static List<string> ComputeLocalities(KnownEvent k)
     {
         var names = new List<string>(4);
         AddLocalities(names, k.Place);
@@ -520,7 +535,7 @@ public sealed class StoryLinker
             reasons.Add("about different events");
         }
 
-        var overlap = Overlap(words, Words(k.Quote));
+        var overlap = Overlap(words, KnownWords.GetValue(k, known => Words(known.Quote)));
         if (overlap >= 0.5)
         {
             score += overlap >= 0.85 ? 0.5 : 0.5 * overlap;

@@ -50,7 +50,7 @@ public sealed partial class ArticleImporter(
 
         var outcomes = new List<FileOutcome>(sources.Count);
         var chunks = sources.Chunk(options.ChunkSize).ToList();
-        using (var writer = new ArticleWriter(db, state, clock.GetUtcNow()))
+        using (var writer = new ArticleWriter(db, state, clock.GetUtcNow(), options.PageRefreshInterval))
         {
             var context = new ExtractionContext([.. state.KnownEvents]);
             // Links each article to the records the database and the articles written before it hold, in file order.

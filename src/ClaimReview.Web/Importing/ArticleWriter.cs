@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ClaimReview.Extraction;
 using ClaimReview.Extraction.Events;
@@ -40,9 +41,17 @@ internal sealed class ArticleWriter : IDisposable
     // each way, keeps on each claim the label it had.
     private readonly Dictionary<(long ClaimId, string Quote), bool> _previousClaimLabels = [];
     private SqliteTransaction? _transaction;
+    private readonly TimeSpan _pageRefresh;
+    private long? _lastRevision;
+    private bool _revisionPending;
 
-    public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now)
+    /// <summary>
+    /// A writer on the import's connection. <paramref name="pageRefresh"/>: how often, at most, committed chunks change
+    /// the data revision that cached pages are keyed by (see <see cref="ImportOptions.PageRefreshInterval"/>); zero: every chunk.
+    /// </summary>
+    public ArticleWriter(ClaimReviewDb db, ImportState state, DateTimeOffset now, TimeSpan pageRefresh = default)
     {
+        _pageRefresh = pageRefresh;
         db.Database.OpenConnection();
         _connection = (SqliteConnection)db.Database.GetDbConnection();
         _state = state;
@@ -53,9 +62,30 @@ internal sealed class ArticleWriter : IDisposable
         pragma.ExecuteNonQuery();
     }
 
+    /// <summary>Cached pages become stale: what the chunks committed so far wrote is shown from the next view.</summary>
+    private void BumpRevision()
+    {
+        Execute("UPDATE data_revision SET value = value + 1");
+        _lastRevision = Stopwatch.GetTimestamp();
+        _revisionPending = false;
+    }
+
     public void Dispose()
     {
         _transaction?.Dispose(); // an unfinished chunk (cancelled import) is rolled back
+        _transaction = null;
+        if (_revisionPending)
+        {
+            // The last chunks committed within the refresh interval: the pages show them now, however the import ended.
+            try
+            {
+                BumpRevision();
+            }
+            catch (SqliteException)
+            {
+                // The database failed under the import (the reason is reported there): the next edit or import refreshes the pages.
+            }
+        }
         // The pooled connection goes back to the app's normal page cache.
         using (var pragma = _connection.CreateCommand())
         {
@@ -94,7 +124,11 @@ internal sealed class ArticleWriter : IDisposable
         }
         RefreshDiscrepancies();
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
-        Execute("UPDATE data_revision SET value = value + 1");
+        _revisionPending = true;
+        if (_lastRevision is not { } last || Stopwatch.GetElapsedTime(last) >= _pageRefresh)
+        {
+            BumpRevision();
+        }
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
@@ -251,11 +285,8 @@ internal sealed class ArticleWriter : IDisposable
             {
                 var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
                     SnakeCase.Name(SubjectType.Event), eventId, found.Field);
-                foreach (var value in found.Values)
-                {
-                    Execute("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) VALUES ($0, $1, $2, $3)",
-                        discrepancyId, long.Parse(value.ArticleRef, CultureInfo.InvariantCulture), value.Value, value.Quote);
-                }
+                InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT $0, value ->> 0, value ->> 1, value ->> 2 FROM json_each($1)",
+                    discrepancyId, [.. found.Values.Select(v => new object?[] { long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote })]);
             }
         }
     }
@@ -363,15 +394,18 @@ internal sealed class ArticleWriter : IDisposable
                 """, sourceFile, hash, parsed.RawText, parsed.Title, parsed.Outlet, Date(parsed.Published), parsed.Dateline, parsed.Byline, _now);
             _onCommit.Add(() => _state.ArticleIds[sourceFile] = id);
         }
-        const string Segment = "INSERT INTO article_segments (article_id, kind, ordinal, start, \"end\") VALUES ($0, $1, $2, $3, $4)";
+        var segments = new List<object?[]>(parsed.Paragraphs.Count + parsed.Boilerplate.Count);
+        var (paragraph, boilerplate) = (SnakeCase.Name(SegmentKind.Paragraph), SnakeCase.Name(SegmentKind.Boilerplate));
         for (var i = 0; i < parsed.Paragraphs.Count; i++)
         {
-            Execute(Segment, id, SnakeCase.Name(SegmentKind.Paragraph), i, parsed.Paragraphs[i].Start, parsed.Paragraphs[i].End);
+            segments.Add([paragraph, i, parsed.Paragraphs[i].Start, parsed.Paragraphs[i].End]);
         }
         for (var i = 0; i < parsed.Boilerplate.Count; i++)
         {
-            Execute(Segment, id, SnakeCase.Name(SegmentKind.Boilerplate), i, parsed.Boilerplate[i].Start, parsed.Boilerplate[i].End);
+            segments.Add([boilerplate, i, parsed.Boilerplate[i].Start, parsed.Boilerplate[i].End]);
         }
+        InsertRows("INSERT INTO article_segments (article_id, kind, ordinal, start, \"end\") SELECT $0, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($1)",
+            id, segments);
         return id;
     }
 
@@ -420,14 +454,16 @@ internal sealed class ArticleWriter : IDisposable
                 _onCommit.Add(() => _state.ActorsWithParent.Add(id));
             }
         }
+        var mentions = new List<object?[]>(extraction.Mentions.Count);
         foreach (var mention in extraction.Mentions)
         {
             if (ids.TryGetValue(mention.ActorKey, out var id))
             {
-                Execute("INSERT INTO actor_mentions (actor_id, article_id, text, start, \"end\") VALUES ($0, $1, $2, $3, $4)",
-                    id, articleId, mention.Text, mention.Start, mention.End);
+                mentions.Add([id, mention.Text, mention.Start, mention.End]);
             }
         }
+        InsertRows("INSERT INTO actor_mentions (actor_id, article_id, text, start, \"end\") SELECT value ->> 0, $0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($1)",
+            articleId, mentions);
         return ids;
     }
 
@@ -759,6 +795,19 @@ internal sealed class ArticleWriter : IDisposable
     private long Insert(string sql, params object?[] values) => (long)Command(sql, values).ExecuteScalar()!;
 
     private long Scalar(string sql, params object?[] values) => Convert.ToInt64(Command(sql, values).ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Inserts many rows in one statement: <paramref name="sql"/> reads them from <c>json_each($1)</c> (each row a JSON
+    /// array, in order) beside the shared value <c>$0</c>. One statement instead of one per row: an article has dozens of
+    /// segments and mentions, and a statement costs more than a row.
+    /// </summary>
+    private void InsertRows(string sql, long shared, List<object?[]> rows)
+    {
+        if (rows.Count > 0)
+        {
+            Execute(sql, shared, System.Text.Json.JsonSerializer.Serialize(rows));
+        }
+    }
 
     private void Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
 

@@ -2,7 +2,7 @@ namespace ClaimReview.Web.Importing;
 
 /// <summary>
 /// Importer settings: <c>ClaimReview:MaxArticleBytes</c>, <c>ClaimReview:ImportChunkSize</c>, <c>ClaimReview:SeedsDirectory</c>, <c>ClaimReview:ImportSeedsOnFirstRun</c>,
-/// and for the admin import page <c>ClaimReview:UploadsDirectory</c> (where uploaded articles are stored) and <c>ClaimReview:MaxUploadBytes</c>.
+/// <c>ClaimReview:ImportPageRefreshSeconds</c>, and for the admin import page <c>ClaimReview:UploadsDirectory</c> (where uploaded articles are stored) and <c>ClaimReview:MaxUploadBytes</c>.
 /// </summary>
 public sealed class ImportOptions
 {
@@ -16,6 +16,15 @@ public sealed class ImportOptions
     public string UploadsDirectory { get; init; } = Path.GetFullPath(DefaultUploadsDirectory);
     /// <summary>How many files one write transaction holds (<c>ClaimReview:ImportChunkSize</c>): a chunk commits as a whole.</summary>
     public int ChunkSize { get; init; } = DefaultChunkSize;
+    /// <summary>
+    /// How often, at most, an import's committed chunks make cached pages stale (<c>ClaimReview:ImportPageRefreshSeconds</c>).
+    /// Pages are cached by the data revision: changing it with every chunk would make every page view a first view for as
+    /// long as a bulk import runs. The first chunk and the end of the import always count; a person's edit always does.
+    /// </summary>
+    public TimeSpan PageRefreshInterval { get; init; } = TimeSpan.FromSeconds(DefaultPageRefreshSeconds);
+
+    public const int DefaultPageRefreshSeconds = 15;
+
     /// <summary>The largest article file an admin may upload (by default the largest the importer reads).</summary>
     public long MaxUploadBytes { get; init; } = DefaultMaxArticleBytes;
 
@@ -25,6 +34,7 @@ public sealed class ImportOptions
         SeedsDirectory = configuration["ClaimReview:SeedsDirectory"] is { Length: > 0 } seeds ? Path.GetFullPath(seeds) : FindSeeds(),
         ImportSeedsOnFirstRun = configuration.GetValue("ClaimReview:ImportSeedsOnFirstRun", true),
         ChunkSize = Math.Max(1, configuration.GetValue("ClaimReview:ImportChunkSize", DefaultChunkSize)),
+        PageRefreshInterval = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("ClaimReview:ImportPageRefreshSeconds", DefaultPageRefreshSeconds))),
         UploadsDirectory = Path.GetFullPath(configuration["ClaimReview:UploadsDirectory"] is { Length: > 0 } uploads ? uploads : DefaultUploadsDirectory),
         MaxUploadBytes = configuration.GetValue("ClaimReview:MaxUploadBytes", configuration.GetValue("ClaimReview:MaxArticleBytes", DefaultMaxArticleBytes)),
     };
