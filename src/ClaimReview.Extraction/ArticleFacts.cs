@@ -57,6 +57,49 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
         return _actorsByKey.GetValueOrDefault(key);
     }
 
+    private Dictionary<string, ArticleActor?>? _actorsByHead;
+
+    /// <summary>The one organisation of the article whose name has <paramref name="head"/> in it ("the Forum" for the
+    /// Missing Persons Families Forum), or null when none or several do, or the word is not such a head noun.</summary>
+    public ArticleActor? ActorNamedBy(ReadOnlySpan<char> head)
+    {
+        if (!WordLists.AnaphorHeads.Contains(head))
+        {
+            return null;
+        }
+
+        if (_actorsByHead is null)
+        {
+            _actorsByHead = new Dictionary<string, ArticleActor?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var actor in Actors.Actors)
+            {
+                if (actor.Kind is ActorKind.Person or ActorKind.NewsOutlet)
+                {
+                    continue;
+                }
+
+                foreach (var range in actor.Name.AsSpan().Split(' '))
+                {
+                    var word = actor.Name[range];
+                    if (WordLists.AnaphorHeads.Contains(word))
+                    {
+                        // Two organisations with the word: "the Council" names neither.
+                        if (!_actorsByHead.TryGetValue(word, out var seen))
+                        {
+                            _actorsByHead[word] = actor;
+                        }
+                        else if (seen != actor)
+                        {
+                            _actorsByHead[word] = null;
+                        }
+                    }
+                }
+            }
+        }
+
+        return _actorsByHead.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(head, out var found) ? found : null;
+    }
+
     /// <summary>The first known (lexicon) actor with a key.</summary>
     public KnownActor? KnownWithKey(string key)
     {

@@ -64,6 +64,15 @@ internal static class ClaimExtractor
 
     private static readonly WordSet AnalystWords = WordLists.Set(Vocabulary.Words("analyst-words"));
 
+    /// <summary>Verbs that report a figure ("put the toll at", "gave a toll of"), and the figures they report.</summary>
+    private static readonly WordSet FigureVerbs = WordLists.Set(Vocabulary.Words("figure-verbs"));
+
+    private static readonly WordSet FirstPerson = WordLists.Set(Vocabulary.Words("first-person"));
+
+    private static readonly WordSet FindingVerbs = new(Vocabulary.Words("finding-verbs"));
+
+    private static readonly WordSet FigureNouns = new(Vocabulary.Words("figure-nouns"));
+
     private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -75,13 +84,25 @@ internal static class ClaimExtractor
         var doc = facts.Doc;
         var drafts = new List<Draft>();
         // "the attack" in a sentence without its own details is the article's main violent event.
-        var mainViolence = events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var mainViolence = MainViolence(events);
         ArticleActor? lastGroup = null;
         ArticleActor? lastArmedGroup = null;
         ArticleActor? lastPerson = null;
         Claimant? lastSpeaker = null;
+        var lastSpeakerSentence = -1;
         var previousSegment = -1;
         Claimant? openQuoteSpeaker = null;
+
+        // Quotes inside a paragraph: whether one is open before the sentence, who speaks it, and its sentences still
+        // waiting for a speaker named later ("“A. B,” she said"); the last source that issued a statement, for block quotes.
+        var quoteOpen = false;
+        Claimant? paragraphQuoteSpeaker = null;
+        var pendingQuoted = new List<(int Sentence, Claimant[] Produced)>();
+        var paragraphStartsQuoted = false;
+        var paragraphHasSource = false;
+        var paragraphHasSpeech = false;
+        Claimant? lastStatementAuthor = null;
+        Publisher? publisher = null;
 
         // The first violent event and the first designation of each sentence.
         var violenceIn = new EventMention?[doc.Sentences.Count];
@@ -106,7 +127,7 @@ internal static class ClaimExtractor
             var b = sentence.TokenEnd;
             var violence = violenceIn[s];
             var designation = designationIn[s];
-            var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker);
+            var context = new Context(facts, s, lastGroup, lastArmedGroup, lastPerson, lastSpeaker) { LastSpeakerSentence = lastSpeakerSentence };
             produced.Clear();
 
             // Territorial claims, one per verb naming a branch.
@@ -209,6 +230,19 @@ internal static class ClaimExtractor
             }
 
             // What a source said: denial, assessment or other.
+            if (sentence.Segment != previousSegment)
+            {
+                quoteOpen = false;
+                paragraphQuoteSpeaker = null;
+                pendingQuoted.Clear();
+                paragraphStartsQuoted = StartsWithQuote(doc, a);
+                paragraphHasSource = false;
+                paragraphHasSpeech = false;
+            }
+
+            paragraphHasSpeech |= HasSpeechVerb(doc, a, b);
+
+            var insideQuote = quoteOpen || StartsWithQuote(doc, a);
             var source = FindSpeaker(context, a, b, out var speechAt);
             var continuation = false;
             if (source is null && openQuoteSpeaker is not null && sentence.Segment != previousSegment && StartsWithQuote(doc, a))
@@ -217,42 +251,73 @@ internal static class ClaimExtractor
                 continuation = true;
             }
 
-            var denialAt = DenialCue(doc, a, b);
-            if (denialAt < 0 && HasNoPresence(doc, a, b))
-            {
-                denialAt = a;
-            }
-
+            var denialAt = DenialAt(doc, a, b);
             if (source is null && denialAt >= 0)
             {
                 source = SubjectBefore(context, denialAt, allowGroups: false);
                 speechAt = denialAt;
             }
 
-            if (source is not null && !AnySameClaimant(produced, source))
+            var publisherVoice = false;
+            if (source is null && !insideQuote && facts.Article.Outlet is not null && PublisherClaimant(facts, ref publisher, FirstPersonSubject(doc, a, b), violence is not null || denialAt >= 0, s) is { } own)
             {
-                if (source.Actor is { } actor && IsGroupLike(actor))
+                // "We assess ...", "Our sources confirm ..." outside quotes, and a press release's own account: the publisher's claim.
+                source = own;
+                publisherVoice = true;
+            }
+
+            var quoted = insideQuote || HasQuoteMark(doc.Raw, sentence.Start, sentence.End);
+            if (source is not null && !continuation)
+            {
+                paragraphHasSource = true;
+                if (quoted)
                 {
-                    if (denialAt >= 0)
+                    // "“... . ...,” the official said": the quote's earlier sentences are the official's too.
+                    paragraphQuoteSpeaker = source;
+                    foreach (var (p, already) in pendingQuoted)
                     {
-                        // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
-                        produced.Add(new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                        AddQuotedClaim(facts, p, source, violenceIn[p], already, drafts);
                     }
-                    else if (violence is not null)
-                    {
-                        produced.Add(new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key));
-                    }
-                    else if (speechAt >= 0 || continuation)
-                    {
-                        produced.Add(new Draft(s, ClaimKind.Other, source, null, true, null));
-                    }
+
+                    pendingQuoted.Clear();
+                }
+            }
+            else if (source is null && insideQuote)
+            {
+                if (paragraphQuoteSpeaker is not null)
+                {
+                    // A later sentence of a quote whose speaker the paragraph already named.
+                    source = paragraphQuoteSpeaker;
+                    continuation = true;
                 }
                 else
                 {
-                    var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null) && !TollIsBackground(doc, a, b);
-                    var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
-                    produced.Add(new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, speechAt >= 0 || continuation, violence?.Key));
+                    pendingQuoted.Add((s, [.. produced.Select(d => d.Claimant)]));
                 }
+            }
+
+            if (source is not null && !AnySameClaimant(produced, source))
+            {
+                // "X said ..., a toll Y dismissed as fabricated": the denial is Y's, not X's.
+                if (denialAt > speechAt && speechAt >= 0 && DenierBefore(facts, denialAt, speechAt, source) is { } denier)
+                {
+                    if (!AnySameClaimant(produced, denier))
+                    {
+                        produced.Add(new Draft(s, ClaimKind.Denial, denier, violence?.Key, true, violence?.Key) { Confidence = 0.8 });
+                    }
+
+                    denialAt = -1;
+                }
+
+                if (SourceClaim(facts, s, source, speechAt >= 0 || continuation || publisherVoice, violence, denialAt) is { } claim)
+                {
+                    produced.Add(claim);
+                }
+            }
+
+            if (source is not null && HasStatementNoun(doc, a, b))
+            {
+                lastStatementAuthor = produced.Count > 0 ? produced[^1].Claimant : source;
             }
 
             drafts.AddRange(produced);
@@ -275,6 +340,7 @@ internal static class ClaimExtractor
             if (spoken is not null)
             {
                 lastSpeaker = spoken;
+                lastSpeakerSentence = s;
             }
 
             if (sentence.Segment != previousSegment)
@@ -282,15 +348,232 @@ internal static class ClaimExtractor
                 previousSegment = sentence.Segment;
             }
 
+            quoteOpen = QuoteOpenAfter(doc.Raw, sentence.Start, sentence.End, quoteOpen);
             var segmentEnd = s + 1 >= doc.Sentences.Count || doc.Sentences[s + 1].Segment != sentence.Segment;
             if (segmentEnd)
             {
+                // A paragraph wholly in quotes with no verb of saying is a passage of the statement the text presents.
+                if (pendingQuoted.Count > 0 && paragraphStartsQuoted && !paragraphHasSource && !paragraphHasSpeech && (openQuoteSpeaker ?? lastStatementAuthor) is { } author)
+                {
+                    foreach (var (p, already) in pendingQuoted)
+                    {
+                        AddQuotedClaim(facts, p, author, violenceIn[p], already, drafts);
+                    }
+                }
+
+                pendingQuoted.Clear();
                 var (start, end) = doc.Segments[sentence.Segment];
                 openQuoteSpeaker = HasUnclosedQuote(doc.Raw, start, end) ? spoken ?? (continuation ? openQuoteSpeaker : null) : null;
             }
         }
 
-        return Build(facts, drafts, events, branchesByArea);
+        // Quoted sentences given their speaker later come after it in the list: reports in order of the text.
+        var ordered = drafts.OrderBy(d => d.Sentence).ToList();
+        return Build(facts, ordered, events, branchesByArea);
+    }
+
+    /// <summary>A source's claim in a sentence: a group's denial, claim of an attack or other statement; anyone
+    /// else's denial, toll, assessment or other statement.</summary>
+    private static Draft? SourceClaim(ArticleFacts facts, int s, Claimant source, bool attributed, EventMention? violence, int denialAt)
+    {
+        var doc = facts.Doc;
+        var (a, b) = (doc.Sentences[s].TokenStart, doc.Sentences[s].TokenEnd);
+        if (source.Actor is { } actor && IsGroupLike(actor))
+        {
+            if (denialAt >= 0)
+            {
+                // "the group has denied that it was involved", "the TTP rejected the rival claim": a denial, not a claim.
+                return new Draft(s, ClaimKind.Denial, source, violence?.Key, true, violence?.Key) { Confidence = 0.8 };
+            }
+
+            if (violence is not null)
+            {
+                return new Draft(s, ClaimKind.Responsibility, source, violence.Key, true, violence.Key);
+            }
+
+            return attributed ? new Draft(s, ClaimKind.Other, source, null, true, null) : null;
+        }
+
+        var toll = violence is not null && (violence.Toll.Min is not null || violence.Toll.Max is not null) && !TollIsBackground(doc, a, b);
+        var kind = denialAt >= 0 ? ClaimKind.Denial : toll ? ClaimKind.Casualty : IsAssessment(facts, source, a, b) ? ClaimKind.Assessment : ClaimKind.Other;
+        return new Draft(s, kind, source, kind == ClaimKind.Casualty ? violence!.Key : null, attributed, violence?.Key);
+    }
+
+    /// <summary>A quoted sentence whose speaker was named elsewhere (later in its paragraph, or as the author of the
+    /// statement a block quote reproduces): that speaker's claim, unless the sentence already has one of theirs.</summary>
+    private static void AddQuotedClaim(ArticleFacts facts, int s, Claimant source, EventMention? violence, Claimant[] already, List<Draft> drafts)
+    {
+        foreach (var claimant in already)
+        {
+            if (SameClaimant(claimant, source))
+            {
+                return;
+            }
+        }
+
+        var (a, b) = (facts.Doc.Sentences[s].TokenStart, facts.Doc.Sentences[s].TokenEnd);
+        if (SourceClaim(facts, s, source, true, violence, DenialAt(facts.Doc, a, b)) is { } claim)
+        {
+            drafts.Add(claim);
+        }
+    }
+
+    /// <summary>
+    /// The publisher as the claimant of a sentence no one else speaks: when it speaks of itself ("We assess", "Our sources
+    /// confirm"), and, for a publisher the article names as an institution or a group (a press release, a group's own
+    /// statement), its own account of an attack or its denial. A news outlet speaking of itself is a claimant only then.
+    /// </summary>
+    private static Claimant? PublisherClaimant(ArticleFacts facts, ref Publisher? publisher, bool firstPerson, bool reportsEvent, int sentence)
+    {
+        if (facts.Article.Outlet is not { Length: > 0 } outlet || !(firstPerson || reportsEvent))
+        {
+            return null;
+        }
+
+        if (publisher is null)
+        {
+            var key = ActorKeys.For(outlet);
+            var named = facts.ActorWithKey(key);
+            publisher = new Publisher(named, key, outlet, named is { Kind: not (ActorKind.NewsOutlet or ActorKind.Person) });
+        }
+
+        // A news outlet's "we" is its own claim only when it states a finding ("We assess", "Our sources confirm"), not
+        // when it runs its coverage ("We are pausing our live coverage").
+        if (!publisher.IsInstitution && !(firstPerson && HasFinding(facts.Doc, facts.Doc.Sentences[sentence].TokenStart, facts.Doc.Sentences[sentence].TokenEnd)))
+        {
+            return null;
+        }
+
+        if (publisher.Actor is null)
+        {
+            // Named nowhere in the body (a masthead, a footer): the publisher becomes an actor of the article.
+            publisher.Actor = new ArticleActor(publisher.Key, InputChecks.Clean(publisher.Name), ActorKind.NewsOutlet, null, publisher.Key, false, []);
+            facts.Actors.Actors.Add(publisher.Actor);
+        }
+
+        return new Claimant(publisher.Actor, null);
+    }
+
+    private static bool HasFinding(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && (FindingVerbs.Contains(doc.Text(t)) || (WordLists.SpeechVerbs.Has(doc, t) && !IsNoun(doc, t))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"we" or "our" as the subject of a sentence or of its first clause.</summary>
+    private static bool FirstPersonSubject(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < Math.Min(b, a + 4); t++)
+        {
+            if (doc.IsWord(t) && FirstPerson.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Publisher(ArticleActor? actor, string key, string name, bool isInstitution)
+    {
+        public ArticleActor? Actor { get; set; } = actor;
+
+        public string Key { get; } = key;
+
+        public string Name { get; } = name;
+
+        public bool IsInstitution { get; } = isInstitution;
+    }
+
+    /// <summary>A word of denial, or "no presence" of someone.</summary>
+    private static int DenialAt(TokenizedArticle doc, int a, int b)
+    {
+        var at = DenialCue(doc, a, b);
+        return at < 0 && HasNoPresence(doc, a, b) ? a : at;
+    }
+
+    /// <summary>Another actor named just before a word of denial after the speech verb ("..., a toll the STC dismissed"):
+    /// the denial is that actor's.</summary>
+    private static Claimant? DenierBefore(ArticleFacts facts, int denialAt, int speechAt, Claimant source)
+    {
+        for (var t = denialAt - 1; t > speechAt && t >= denialAt - 3; t--)
+        {
+            if (facts.Actors.ActorAt(t) is { } actor)
+            {
+                var other = new Claimant(actor, null);
+                return SameClaimant(other, source) ? null : other;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasSpeechVerb(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && WordLists.SpeechVerbs.Has(doc, t) && !IsNoun(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasStatementNoun(TokenizedArticle doc, int a, int b)
+    {
+        for (var t = a; t < b; t++)
+        {
+            if (doc.IsWord(t) && WordLists.StatementNouns.Has(doc, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasQuoteMark(string raw, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (raw[i] is '"' or '“' or '”')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a quote is still open after a sentence, given whether one was open before it.</summary>
+    private static bool QuoteOpenAfter(string raw, int start, int end, bool open)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (raw[i] == '“')
+            {
+                open = true;
+            }
+            else if (raw[i] == '”')
+            {
+                open = false;
+            }
+            else if (raw[i] == '"')
+            {
+                open = !open;
+            }
+        }
+
+        return open;
     }
 
     private static List<ExtractedClaim> Build(ArticleFacts facts, List<Draft> drafts, List<EventMention> events, IReadOnlyDictionary<string, List<string>> branchesByArea)
@@ -329,6 +612,8 @@ internal static class ClaimExtractor
                 d.Object ??= BranchIn(facts, d.Sentence) ?? defaultObject ?? lastTerritorial ?? d.EventKey ?? lastGroupClaim ?? local;
             }
         }
+
+        var mainViolence = MainViolence(events);
 
         // Lookups the groups below make, built once: never a scan of every event or draft per claim (issue 12).
         var eventKeySet = events.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
@@ -398,6 +683,13 @@ internal static class ClaimExtractor
                 eventKeys.Add(subject);
             }
 
+            if (eventKeys.Count == 0 && mainViolence is not null && first.Kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other)
+            {
+                // What a party says with no event of its own, in an article about an attack, is about that attack
+                // (its key keeps its own object: only the link to the event is added).
+                eventKeys.Add(mainViolence);
+            }
+
             var counters = new List<string>();
             if (first.Kind == ClaimKind.Denial)
             {
@@ -461,6 +753,12 @@ internal static class ClaimExtractor
             {
                 claimant = new Claimant(group, claimant.Text ?? arm.Name);
             }
+            else if (claimant.Actor is { Kind: ActorKind.GroupBranch, ParentKey: { } unitParent } unit && !WordLists.IsTerritorialBranch(unit)
+                && ActorByKey(facts, unitParent) is { } owner)
+            {
+                // "the BLA says fighters of its Fateh Squad ...": a fighting unit acts, its group claims.
+                claimant = new Claimant(owner, claimant.Text);
+            }
 
             if (d.Kind is ClaimKind.Responsibility or ClaimKind.Casualty && claimant.Actor is { Kind: ActorKind.ArmedGroup, ParentKey: null } topGroup
                 && BranchInParagraph(facts, branches ??= BranchMentions.Of(facts), d.Sentence, topGroup.Key) is { } paragraphBranch && !(announced?.Contains(paragraphBranch.Key) ?? false))
@@ -480,7 +778,7 @@ internal static class ClaimExtractor
                     var count = 0;
                     foreach (var key in keys!)
                     {
-                        if (facts.KnownWithKey(key)?.RootKey == root.Key)
+                        if (facts.KnownWithKey(key) is { } known && known.RootKey == root.Key && !WordLists.IsUnitName(known.Name))
                         {
                             only = key;
                             count++;
@@ -496,6 +794,10 @@ internal static class ClaimExtractor
             }
 
             d.Claimant = claimant;
+            if (claimant.Actor is { Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } member)
+            {
+                d.ClaimantFamily = TopInstitution(facts, member);
+            }
         }
     }
 
@@ -546,7 +848,7 @@ internal static class ClaimExtractor
             var index = new BranchMentions();
             foreach (var (mention, actor) in facts.MentionsIn(0, facts.Doc.Tokens.Length))
             {
-                if (actor.Kind == ActorKind.GroupBranch)
+                if (WordLists.IsTerritorialBranch(actor))
                 {
                     var key = (facts.Doc.SegmentOfToken[mention.TokenStart], actor.RootKey);
                     if (!index.TryGetValue(key, out var list))
@@ -618,6 +920,10 @@ internal static class ClaimExtractor
         return best;
     }
 
+    /// <summary>The violent event the article reports most ("the attack" of a sentence without its own details).</summary>
+    private static string? MainViolence(List<EventMention> events) =>
+        events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
     /// <summary>The event the article reports most: violence first, then announcements and designations.</summary>
     private static string? MainEventKey(List<EventMention> events)
     {
@@ -659,10 +965,25 @@ internal static class ClaimExtractor
 
     private static string Key(Draft d) => d.Key ??= MakeKey(d);
 
+    /// <summary>The institution a unit belongs to, up through parents of the same kind ("the General Staff" → the
+    /// army; not the army → its government): a unit's statement and its institution's are one claimant's.</summary>
+    private static string TopInstitution(ArticleFacts facts, ArticleActor institution)
+    {
+        var key = institution.Key;
+        var parent = institution.ParentKey;
+        for (var depth = 0; depth < 4 && parent is not null && facts.KnownWithKey(parent) is { } up && up.Kind == institution.Kind; depth++)
+        {
+            key = up.Key;
+            parent = up.ParentKey;
+        }
+
+        return key;
+    }
+
     private static string MakeKey(Draft d)
     {
         var claimant = d.Claimant.Actor is { } actor
-            ? (IsGroupLike(actor) ? actor.RootKey : actor.Key)
+            ? (IsGroupLike(actor) ? actor.RootKey : d.ClaimantFamily ?? actor.Key)
             : ActorKeys.For(StripDeterminers(d.Claimant.Text ?? "unknown"));
         return claimant + ":" + KindWord(d.Kind) + ":" + d.Object;
     }
@@ -860,7 +1181,7 @@ internal static class ClaimExtractor
         var s = facts.Doc.Sentences[sentence];
         foreach (var (_, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
         {
-            if (actor.Kind == ActorKind.GroupBranch)
+            if (WordLists.IsTerritorialBranch(actor))
             {
                 return actor.Key;
             }
@@ -908,7 +1229,7 @@ internal static class ClaimExtractor
     {
         for (var t = verb + 1; t < Math.Min(end, verb + 10); t++)
         {
-            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || WordLists.IsTerritorialBranch(facts.Actors.ActorAt(t)))
             {
                 return true;
             }
@@ -921,7 +1242,7 @@ internal static class ClaimExtractor
     {
         for (var t = start; t < end; t++)
         {
-            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch)
+            if (WordLists.TerritorialNouns.Has(facts.Doc, t) || WordLists.IsTerritorialBranch(facts.Actors.ActorAt(t)))
             {
                 return true;
             }
@@ -1315,7 +1636,7 @@ internal static class ClaimExtractor
                 }
             }
 
-            if (!WordLists.SpeechVerbs.Has(doc, t) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
+            if (!(WordLists.SpeechVerbs.Has(doc, t) || (FigureVerbs.Has(doc, t) && FigureFollows(doc, t, end))) || (ClaimVerbs.Has(doc, t) && IsNoun(doc, t))
                 || doc.Is(t - 1, "not") || doc.Is(t - 1, "never"))
             {
                 continue;
@@ -1336,7 +1657,7 @@ internal static class ClaimExtractor
 
             // "said Rita Katz", "tweeted Rita Katz"
             // "said Rita Katz", "tweeted Rita Katz", "..., BBC Monitoring said" — but "told the Ledger" names the listener.
-            var after = doc.Is(t + 1, "the") ? t + 2 : t + 1;
+            var after = PastRoleWords(doc, doc.Is(t + 1, "the") ? t + 2 : t + 1, end);
             var mentionAfter = c.Facts.Actors.MentionAt.Length > after && after >= 0 ? c.Facts.Actors.MentionAt[after] : -1;
             if (mentionAfter >= 0 && !doc.Is(t, "told") && !doc.Is(t, "tells"))
             {
@@ -1358,6 +1679,33 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>Past the titles and role words before a name ("said Dr X", "said senior public prosecutor X"): where
+    /// the name would start, or <paramref name="from"/> when no name follows them.</summary>
+    private static int PastRoleWords(TokenizedArticle doc, int from, int end)
+    {
+        var t = from;
+        while (t < end && t < from + 4 && doc.IsWord(t) && (WordLists.Titles.Has(doc, t) || WordLists.PersonRoles.Has(doc, t) || PhraseModifiers.Has(doc, t)))
+        {
+            t++;
+        }
+
+        return doc.IsPunct(t, '.') && t > from ? t + 1 : t;
+    }
+
+    /// <summary>A figure noun within a few words after a figure verb: "put the toll at", "gave a provisional toll of".</summary>
+    private static bool FigureFollows(TokenizedArticle doc, int verb, int end)
+    {
+        for (var t = verb + 1; t < Math.Min(end, verb + 5); t++)
+        {
+            if (doc.IsWord(t) && FigureNouns.Contains(doc.Text(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Claimant? SourceAfter(Context c, int from, int end)
@@ -1401,16 +1749,24 @@ internal static class ClaimExtractor
                 break;
             }
 
-            // "Dr Ngozi Eze, director of the Lake Chad Peace Institute, said": the speaker stands before the apposition.
+            // "Dr Ngozi Eze, director of the Lake Chad Peace Institute, said", "The Forum, which documents disappearances,
+            // said": the speaker stands before the apposition or the relative clause.
             if (t == verb - 1 && doc.IsPunct(t, ','))
             {
                 for (var u = t - 1; u >= Math.Max(s.TokenStart, t - 14); u--)
                 {
-                    if (doc.IsPunct(u, ',') && c.Facts.Actors.ActorAt(u - 1) is { Kind: ActorKind.Person } speaker)
+                    if (doc.IsPunct(u, ',') && BeforeAcronym(doc, u - 1) is var nameEnd && c.Facts.Actors.ActorAt(nameEnd) is { Kind: not ActorKind.NewsOutlet } speaker
+                        && (speaker.Kind == ActorKind.Person || AppositionStart(c.Facts, nameEnd, s.TokenStart)))
                     {
                         return new Claimant(speaker, null);
                     }
                 }
+            }
+
+            // "The Forum says": an organisation the article named in full, by the head noun of its name.
+            if (doc.Is(t - 1, "the") && verb - t <= 2 && c.Facts.ActorNamedBy(doc.Text(t)) is { } named)
+            {
+                return new Claimant(named, null);
             }
 
             var actor = c.Facts.Actors.ActorAt(t);
@@ -1444,9 +1800,25 @@ internal static class ClaimExtractor
                 return new Claimant(person, null);
             }
 
+            // "The general staff said ... . It gave a toll of ...": "it" is the institution that spoke just before.
+            if (doc.Is(t, "it") && verb - t <= 3 && t == s.TokenStart && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
+                && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } institution)
+            {
+                return institution;
+            }
+
             if (doc.Is(t, "it") && verb - t <= 3 && (ArmedGroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup) is { } group)
             {
                 return new Claimant(group, null);
+            }
+
+            // "The group says 37 were killed": the group last named ("attacks which the group had claimed" is a relative
+            // clause, not what the sentence reports).
+            if (doc.Is(t - 1, "the") && verb - t <= 2 && Pronouns.Has(doc, t) && !doc.Is(t, "it") && !doc.Is(t, "they")
+                && !doc.Is(t - 2, "which") && !doc.Is(t - 2, "that")
+                && (ArmedGroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup) is { } lastNamed)
+            {
+                return new Claimant(lastNamed, null);
             }
 
             if (doc.Is(t, "they") && verb - t <= 3 && c.LastSpeaker is not null)
@@ -1463,6 +1835,36 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The token before a bracketed short form ("the Forum (MPFF)" → "Forum"), else the token itself.</summary>
+    private static int BeforeAcronym(TokenizedArticle doc, int token)
+    {
+        if (!doc.IsPunct(token, ')'))
+        {
+            return token;
+        }
+
+        for (var t = token - 1; t >= Math.Max(0, token - 4); t--)
+        {
+            if (doc.IsPunct(t, '('))
+            {
+                return t - 1;
+            }
+        }
+
+        return token;
+    }
+
+    /// <summary>Whether the actor mentioned at <paramref name="token"/> opens its clause (the sentence, or after "and",
+    /// "but", a colon or a time phrase's comma): an organisation there is the subject its apposition describes.</summary>
+    private static bool AppositionStart(ArticleFacts facts, int token, int sentenceStart)
+    {
+        var doc = facts.Doc;
+        var m = facts.Actors.MentionAt[token];
+        var start = m >= 0 ? facts.Actors.Mentions[m].TokenStart : token;
+        var before = doc.Is(start - 1, "the") || doc.Is(start - 1, "The") ? start - 2 : start - 1;
+        return before < sentenceStart || doc.IsPunct(before, ',') || doc.IsPunct(before, ':') || doc.Is(before, "and") || doc.Is(before, "but");
     }
 
     /// <summary>Whether the noun phrase ending at <paramref name="noun"/> is the object of a verb or preposition
@@ -1531,7 +1933,11 @@ internal static class ClaimExtractor
 
     private sealed record Claimant(ArticleActor? Actor, string? Text);
 
-    private sealed record Context(ArticleFacts Facts, int Sentence, ArticleActor? LastGroup, ArticleActor? LastArmedGroup, ArticleActor? LastPerson, Claimant? LastSpeaker);
+    private sealed record Context(ArticleFacts Facts, int Sentence, ArticleActor? LastGroup, ArticleActor? LastArmedGroup, ArticleActor? LastPerson, Claimant? LastSpeaker)
+    {
+        /// <summary>The sentence <see cref="LastSpeaker"/> spoke in.</summary>
+        public int LastSpeakerSentence { get; init; } = -1;
+    }
 
     private sealed class Draft(int sentence, ClaimKind kind, Claimant claimant, string? objectKey, bool attributed, string? eventKey)
     {
@@ -1549,6 +1955,9 @@ internal static class ClaimExtractor
         public bool Attributed { get; } = attributed;
 
         public string? EventKey { get; } = eventKey;
+
+        /// <summary>For a unit of an institution, the institution whose claims it makes (the key's claimant part).</summary>
+        public string? ClaimantFamily { get; set; }
 
         /// <summary>The claim key, made once the object is settled.</summary>
         public string? Key { get; set; }

@@ -146,7 +146,7 @@ internal static class EventExtractor
                     announceAt = t;
                 }
 
-                territorial |= WordLists.TerritorialNouns.Has(doc, t) || facts.Actors.ActorAt(t)?.Kind == ActorKind.GroupBranch;
+                territorial |= WordLists.TerritorialNouns.Has(doc, t) || WordLists.IsTerritorialBranch(facts.Actors.ActorAt(t));
                 if (designateAt < 0 && (DesignationVerbs.Has(doc, t) || (doc.Is(t, "added") && ListFollows(doc, t, sentence.TokenEnd))))
                 {
                     designateAt = t;
@@ -857,7 +857,7 @@ internal static class EventExtractor
         string? after = null, before = null;
         foreach (var (span, actor) in facts.MentionsIn(s.TokenStart, s.TokenEnd))
         {
-            if (actor.Kind != ActorKind.GroupBranch)
+            if (!WordLists.IsTerritorialBranch(actor))
             {
                 continue;
             }

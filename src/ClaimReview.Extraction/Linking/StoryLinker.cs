@@ -517,6 +517,12 @@ public sealed class StoryLinker
             score += 0.25;
             reasons.Add("same kind");
         }
+        else if (PartsOfOneStatement(c.Kind, k.Kind))
+        {
+            // One outlet cuts a statement about an attack into a claim of it and a toll, another keeps it whole.
+            score += 0.2;
+            reasons.Add("parts of one statement");
+        }
 
         if (c.EventKeys.Any(e => k.EventKeys.Contains(e, StringComparer.Ordinal)))
         {
@@ -538,6 +544,15 @@ public sealed class StoryLinker
 
         return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
     }
+
+    /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
+    /// (that it carried it out, its toll, what it seized, how it reads it) is one statement; a denial, a territorial claim
+    /// or a designation is never part of another kind's statement.</summary>
+    /// <para>A claim of responsibility takes the pieces other outlets cut from it, but never joins one of them: its
+    /// record stays a claim of responsibility (<paramref name="a"/> is the new claim, <paramref name="b"/> the known one).</para>
+    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b) && a != ClaimKind.Responsibility;
+
+    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
 
     /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
     private static string ClaimantOf(string key)

@@ -1220,6 +1220,15 @@ internal sealed class ActorRecognizer
             return null;
         }
 
+        // "In a new statement, spokesman X said": a bare role at the start of its clause speaks for the organisation
+        // the text was just about (a group or an institution).
+        var lead = doc.Is(t - 1, "the") || doc.Is(t - 1, "The") ? t - 2 : t - 1;
+        if ((lead < sentence.TokenStart || doc.IsPunct(lead, ',')) && lastOrganisation is
+            { Kind: ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody })
+        {
+            return lastOrganisation;
+        }
+
         for (var u = t - 1; u >= Math.Max(sentence.TokenStart, t - 5); u--)
         {
             if (state.ActorAt(u) is { Kind: not ActorKind.Person } org)

@@ -29,5 +29,29 @@ internal static class WordLists
     /// <summary>Nouns for a group's territorial units ("province", "wilayah"...).</summary>
     public static readonly WordSet TerritorialNouns = Set(Vocabulary.Words("territorial-nouns"));
 
+    /// <summary>Words of a branch's name that make it a fighting unit ("Fateh Squad", "Majeed Brigade"), not a province.</summary>
+    public static readonly WordSet UnitNouns = new(Vocabulary.Words("unit-nouns"));
+
+    /// <summary>Whether an actor is a branch that stands for territory (a province, a wilayah), not a fighting unit:
+    /// only such a branch makes "X claims its Y" a territorial claim.</summary>
+    public static bool IsTerritorialBranch(ArticleActor? actor) => actor is { Kind: ActorKind.GroupBranch } && !IsUnitName(actor.Name);
+
+    /// <summary>Whether a branch's name has a unit noun in it ("Fateh Squad", "Katiba Macina").</summary>
+    public static bool IsUnitName(string branchName)
+    {
+        foreach (var range in branchName.AsSpan().Split(' '))
+        {
+            if (UnitNouns.Contains(branchName.AsSpan()[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Head nouns of organisation names that "the Forum", "the Observatory" refer back to.</summary>
+    public static readonly WordSet AnaphorHeads = new(Vocabulary.Words("anaphor-heads"));
+
     public static WordSet Set(params string[] words) => new(words, null, tokenClass: true);
 }

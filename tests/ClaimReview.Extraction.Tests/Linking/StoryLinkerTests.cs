@@ -100,6 +100,54 @@ public class StoryLinkerTests
     }
 
     [Fact]
+    public void A_group_toll_about_a_known_attack_joins_its_claim_of_that_attack()
+    {
+        var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
+            "The Sahel Front said it had attacked the patrol near Tarbela.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var toll = new ExtractedClaim("sahel-front:casualty:violence:2024-03-05:niger", "sahel-front", null, ClaimKind.Casualty, "claims a toll",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("Its fighters killed 14 soldiers, the group said.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [toll] });
+        Assert.Equal(known.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
+    public void A_mission_reading_of_an_attack_joins_its_account_of_it_in_another_outlet()
+    {
+        var known = new KnownClaim("eu-mission:other:violence:2024-03-05:niger", "eu-mission", ClaimKind.Other, ["violence:2024-03-05:niger"],
+            "The mission said one of its helicopters drove the attackers off.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var reading = new ExtractedClaim("eu-mission:assessment:violence:2024-03-05:niger", "eu-mission", null, ClaimKind.Assessment, "reads the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The mission said the raid was likely meant to test its patrols.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [reading] });
+        Assert.Equal(known.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
+    public void A_group_claim_of_responsibility_never_joins_a_toll_it_gave_elsewhere()
+    {
+        var known = new KnownClaim("sahel-front:casualty:violence:2024-03-05:niger", "sahel-front", ClaimKind.Casualty, ["violence:2024-03-05:niger"],
+            "Its fighters killed 14 soldiers, the group said.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var claim = new ExtractedClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", null, ClaimKind.Responsibility, "claims the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The Sahel Front claimed the attack on the patrol near Tarbela.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [claim] });
+        Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
+    public void A_group_denial_never_joins_its_claim_of_the_same_attack()
+    {
+        var known = new KnownClaim("sahel-front:responsibility:violence:2024-03-05:niger", "sahel-front", ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
+            "The Sahel Front said it had attacked the patrol near Tarbela.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [known] });
+        var denial = new ExtractedClaim("sahel-front:denial:violence:2024-03-05:niger", "sahel-front", null, ClaimKind.Denial, "denies",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("The group denied any part in the killing of civilians.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Local) with { Events = [], Claims = [denial] });
+        Assert.Equal(denial.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
     public void An_undated_report_in_a_country_joins_the_only_attack_known_there_in_the_fortnight_before()
     {
         var known = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), []);

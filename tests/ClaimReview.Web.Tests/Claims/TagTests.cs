@@ -65,7 +65,7 @@ public sealed class TagTests(EditorSite site) : IClassFixture<EditorSite>
         var id = await site.ClaimAsync("kind=designation", "United Nations designates");
         var url = $"/claims/{id}/tags";
         EditorSite.AssertRedirect(await site.Editor.PostFormAsync(url, new Dictionary<string, string> { ["Input.NewTag"] = "Sanctions lists" }), url);
-        var other = await site.ClaimAsync("kind=designation", "United States designates");
+        var other = await site.ClaimAsync("kind=designation", "UN Security Council designates");
         var sanctions = await site.DbAsync(db => db.Tags.Where(t => t.Name == "Sanctions lists").Select(t => t.Id).SingleAsync());
 
         EditorSite.AssertRedirect(await site.Editor.PostFormAsync($"/claims/{other}/tags", new Dictionary<string, string> { ["Input.TagId"] = Id(sanctions) }), $"/claims/{other}/tags");
