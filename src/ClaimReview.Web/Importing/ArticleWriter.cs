@@ -42,7 +42,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly Dictionary<(long ClaimId, string Quote), bool> _previousClaimLabels = [];
     private SqliteTransaction? _transaction;
     private readonly TimeSpan _pageRefresh;
-    private long? _lastRevision;
+    private long _lastRevision = Stopwatch.GetTimestamp();
     private bool _revisionPending;
 
     /// <summary>
@@ -125,7 +125,7 @@ internal sealed class ArticleWriter : IDisposable
         RefreshDiscrepancies();
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
         _revisionPending = true;
-        if (_lastRevision is not { } last || Stopwatch.GetElapsedTime(last) >= _pageRefresh)
+        if (Stopwatch.GetElapsedTime(_lastRevision) >= _pageRefresh)
         {
             BumpRevision();
         }

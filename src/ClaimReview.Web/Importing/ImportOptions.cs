@@ -19,11 +19,12 @@ public sealed class ImportOptions
     /// <summary>
     /// How often, at most, an import's committed chunks make cached pages stale (<c>ClaimReview:ImportPageRefreshSeconds</c>).
     /// Pages are cached by the data revision: changing it with every chunk would make every page view a first view for as
-    /// long as a bulk import runs. The first chunk and the end of the import always count; a person's edit always does.
+    /// long as a bulk import runs. The end of the import always counts, and so does a person's edit; a page not cached yet
+    /// (a new record's) shows what is committed.
     /// </summary>
     public TimeSpan PageRefreshInterval { get; init; } = TimeSpan.FromSeconds(DefaultPageRefreshSeconds);
 
-    public const int DefaultPageRefreshSeconds = 15;
+    public const int DefaultPageRefreshSeconds = 60;
 
     /// <summary>The largest article file an admin may upload (by default the largest the importer reads).</summary>
     public long MaxUploadBytes { get; init; } = DefaultMaxArticleBytes;
