@@ -42,7 +42,15 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
             return SearchResults.Empty(query);
         }
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_budget);
+        if (_budget <= TimeSpan.Zero)
+        {
+            // No time at all: stopped before the first statement (CancelAfter(0) would race the search on a timer thread).
+            await budget.CancelAsync();
+        }
+        else
+        {
+            budget.CancelAfter(_budget);
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var interrupt = budget.Token.Register(static c => Interrupt((SqliteConnection)c!), connection);
