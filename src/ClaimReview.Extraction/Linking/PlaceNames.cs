@@ -31,7 +31,8 @@ public static class PlaceNames
             return forms;
         }
 
-        forms = (ComputeFold(name), ComputeSkeleton(name));
+        var folded = ComputeFold(name);
+        forms = (folded, SkeletonOf(folded));
         if (Forms.Count < FormsLimit)
         {
             Forms.TryAdd(name, forms);
@@ -91,9 +92,9 @@ public static class PlaceNames
     /// <summary>The consonant skeleton: "Sheenkhwar", "Shinkhwar" and "Sheen Khwar" all give "snkr".</summary>
     public static string Skeleton(string? name) => string.IsNullOrWhiteSpace(name) ? "" : FormsOf(name).Skeleton;
 
-    private static string ComputeSkeleton(string? name)
+    /// <summary>The skeleton of an already folded name.</summary>
+    private static string SkeletonOf(string f)
     {
-        var f = ComputeFold(name);
         if (f.Length == 0)
         {
             return "";
