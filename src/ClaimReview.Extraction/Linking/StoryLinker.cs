@@ -248,7 +248,8 @@ public sealed class StoryLinker
     /// A report that says too little to be matched on its own (no town, or no day: "an attack in Germany", "Sunday
     /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
     /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
-    /// the fortnight before the article's publication), and no place that contradicts it. Two or more fits: none.
+    /// the fortnight before the article's publication; in an article with no publication date, the same perpetrator),
+    /// and no place that contradicts it. Two or more fits: none.
     /// </summary>
     private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
     {
@@ -305,7 +306,12 @@ public sealed class StoryLinker
             return false;
         }
 
-        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
+        // An undated report in an article with no publication date cannot be placed in time: it needs the same
+        // perpetrator instead, and then a region read differently (a slip) does not keep them apart; a town still does.
+        var timeless = e.Date?.Date is null && published is null;
+        var shared = timeless && SharesPerpetrator(e, k);
+        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k))
+            && !(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
         {
             return false;
         }
@@ -313,10 +319,25 @@ public sealed class StoryLinker
         return (e.Date?.Date, k.Date.Date) switch
         {
             ({ } d, { } kd) => ReportAgreement.SameDates(e.Date, k.Date) || (e.Date!.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day && Math.Abs(d.DayNumber - kd.DayNumber) <= 1),
+            (null, { }) when timeless => shared,
             (null, { } kd) => Before(kd, published),
             ({ } d, null) => Before(d, k.ReportedAround),
             _ => false,
         };
+    }
+
+    /// <summary>The report names as perpetrator or claimant an actor the known event has.</summary>
+    private static bool SharesPerpetrator(ExtractedEvent e, KnownEvent k)
+    {
+        foreach (var p in e.Participants)
+        {
+            if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant && k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="day"/> falls in the window before a publication date.</summary>
