@@ -24,6 +24,9 @@ public sealed class StoryLinker
 
     private const int ScanLimit = 256;
 
+    /// <summary>The longest date range ("the night from Saturday to Sunday", "between Monday and Wednesday") whose days are looked up one by one.</summary>
+    private const int ShortRangeDays = 3;
+
     /// <summary>How many days before an article's publication an undated event it reports may have happened.</summary>
     private const int UndatedWindowDays = 14;
 
@@ -258,16 +261,21 @@ public sealed class StoryLinker
         {
             pool = Latest(_eventsByCountry.GetValueOrDefault((family, PlaceNames.Fold(country))));
         }
-        else if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        else if (e.Date is { Date: { } day } && (e.Date.Precision == DatePrecision.Day || (e.Date.End is { } end && end.DayNumber - day.DayNumber <= ShortRangeDays)))
         {
+            // A day, or a short range ("the night from Saturday to Sunday"): the known events of those days and the next.
             pool = [];
-            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
+            var last = e.Date.Precision == DatePrecision.Day || e.Date.End is null ? day.DayNumber : e.Date.End.Value.DayNumber;
+            for (var d = day.DayNumber - 1; d <= last + 1; d++)
             {
                 pool.AddRange(Latest(_eventsByDay.GetValueOrDefault((family, d))));
             }
 
             // Undated ones reported in the days after it too: "an arson attack in Germany" in yesterday's paper.
-            pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            if (e.Date.Precision == DatePrecision.Day)
+            {
+                pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            }
         }
 
         if (pool is null)
@@ -284,7 +292,8 @@ public sealed class StoryLinker
                 continue;
             }
 
-            if (only is not null)
+            // Each article that reported an event made it known again under the same key: those are one event, not two.
+            if (only is not null && !string.Equals(only.Key, k.Key, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -326,14 +335,15 @@ public sealed class StoryLinker
         };
     }
 
-    /// <summary>The report names as perpetrator or claimant an actor the known event has.</summary>
+    /// <summary>The known event has the report's main perpetrator (or claimant): the first one it names. A group named
+    /// later in passing ("accused the X of helping") does not tie the report to that group's other attacks.</summary>
     private static bool SharesPerpetrator(ExtractedEvent e, KnownEvent k)
     {
         foreach (var p in e.Participants)
         {
-            if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant && k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal))
+            if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant)
             {
-                return true;
+                return k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal);
             }
         }
 
