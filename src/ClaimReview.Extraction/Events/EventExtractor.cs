@@ -804,7 +804,8 @@ internal static class EventExtractor
 
         for (var t = e.TokenEnd; t < Math.Min(doc.Tokens.Length, e.TokenEnd + 8); t++)
         {
-            if (doc.IsPunct(t, '\u2014') || doc.IsPunct(t, '\u2013') || (doc.IsPunct(t, '-') && doc.IsPunct(t + 1, '-')))
+            // A bulletin entry ("17 November - the group claimed ...") is dated like a dateline, with a hyphen.
+            if (doc.IsPunct(t, '\u2014') || doc.IsPunct(t, '\u2013') || (doc.IsPunct(t, '-') && (t == e.TokenEnd || doc.IsPunct(t + 1, '-'))))
             {
                 return true;
             }

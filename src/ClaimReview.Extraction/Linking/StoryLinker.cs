@@ -283,48 +283,65 @@ public sealed class StoryLinker
             return null;
         }
 
+        // Two tiers: events that fit exactly, and events that fit only by forgiving a region read differently (a slip).
+        // The one exact fit wins; with none, the one loose fit; two of the deciding tier: none.
         var localities = Localities(e);
-        KnownEvent? only = null;
+        KnownEvent? exact = null, loose = null;
+        bool exactMany = false, looseMany = false;
         foreach (var k in pool)
         {
-            if (ReferenceEquals(k, only) || !Fits(e, localities, k, published))
+            var fit = Fit(e, localities, k, published);
+            if (fit == 0)
             {
                 continue;
             }
 
             // Each article that reported an event made it known again under the same key: those are one event, not two.
+            ref var only = ref fit == 2 ? ref exact : ref loose;
+            ref var many = ref fit == 2 ? ref exactMany : ref looseMany;
             if (only is not null && !string.Equals(only.Key, k.Key, StringComparison.Ordinal))
             {
-                return null;
+                many = true;
             }
 
-            only = k;
+            only ??= k;
         }
 
-        return only;
+        return exact is not null ? (exactMany ? null : exact) : looseMany ? null : loose;
     }
 
     /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
     private static List<KnownEvent> Latest(List<KnownEvent>? list) =>
         list is null ? [] : list.Count <= ScanLimit ? list : list.GetRange(list.Count - ScanLimit, ScanLimit);
 
-    private static bool Fits(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
+    /// <summary>0: the known event cannot be the report's; 2: it fits; 1: it fits once a region read differently is forgiven.</summary>
+    private static int Fit(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
     {
         if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
         {
-            return false;
+            return 0;
         }
 
         // An undated report in an article with no publication date cannot be placed in time: it needs the same
         // perpetrator instead, and then a region read differently (a slip) does not keep them apart; a town still does.
         var timeless = e.Date?.Date is null && published is null;
         var shared = timeless && SharesPerpetrator(e, k);
-        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k))
-            && !(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
+        var tier = 2;
+        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
         {
-            return false;
+            if (!(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
+            {
+                return 0;
+            }
+
+            tier = 1;
         }
 
+        return DatesFit(e, k, published, timeless, shared) ? tier : 0;
+    }
+
+    private static bool DatesFit(ExtractedEvent e, KnownEvent k, DateOnly? published, bool timeless, bool shared)
+    {
         return (e.Date?.Date, k.Date.Date) switch
         {
             ({ } d, { } kd) => ReportAgreement.SameDates(e.Date, k.Date) || (e.Date!.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day && Math.Abs(d.DayNumber - kd.DayNumber) <= 1),

@@ -113,4 +113,33 @@ public class EventRuleTests
             """);
         Assert.Empty(politics);
     }
+
+    [Fact]
+    public void An_earlier_strike_recalled_in_a_statement_keeps_its_own_day()
+    {
+        var events = Violence("""
+            Camp attacked
+
+            Published: 22 October 2025
+
+            Militants attacked a camp in the village of Orrin on Tuesday, killing four guards.
+
+            In a separate statement on Wednesday, the command said an air strike it carried out on Oct. 9 in the town of Pellby had killed a bomb maker.
+            """);
+        Assert.Contains(events, e => e.Date?.Date == new DateOnly(2025, 10, 9) && e.Reports.Any(r => r.Quote.Contains("air strike", StringComparison.Ordinal)));
+        Assert.Contains(events, e => e.Date?.Date == new DateOnly(2025, 10, 21) && e.Reports.Any(r => r.Quote.Contains("four guards", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_bulletin_entry_date_before_a_dash_is_when_it_was_logged_not_when_the_attack_happened()
+    {
+        var events = Violence("""
+            Weekly monitor
+
+            Published: 20 November 2025
+
+            17 November - the group claimed a bomb attack on a patrol near the town of Dastra on 16 November.
+            """);
+        Assert.Equal(new DateOnly(2025, 11, 16), Assert.Single(events).Date?.Date);
+    }
 }

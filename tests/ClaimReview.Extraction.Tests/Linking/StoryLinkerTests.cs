@@ -212,6 +212,8 @@ public class StoryLinkerTests
         Assert.Equal("violence:new", Assert.Single(LinkOne([ours, theirs], By("desert-column", null), published: null).Events).Key);
         var sameAgain = ours with { Localities = ["Tarbéla"] };
         Assert.Equal(ours.Key, Assert.Single(LinkOne([ours, sameAgain, theirs], By("sahel-front", null), published: null).Events).Key);
+        var north = new KnownEvent("violence:2024-02-02:niger:agadez", EventKind.Attack, Day(2024, 2, 2), new PlaceRef(null, null, "Agadez", "Niger"), ["sahel-front"]);
+        Assert.Equal(north.Key, Assert.Single(LinkOne([ours, north], By("sahel-front", "Agadez"), published: null).Events).Key);
         var again = ours with { Key = "violence:2024-02-20:niger:tarbela" };
         Assert.Equal("violence:new", Assert.Single(LinkOne([ours, again], By("sahel-front", null), published: null).Events).Key);
     }
