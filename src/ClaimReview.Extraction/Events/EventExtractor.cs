@@ -180,7 +180,8 @@ internal static class EventExtractor
                         Expression = expression,
                         Place = PlaceWithFallback(facts, s, violenceAt),
                         Toll = toll,
-                        OtherTime = MentionsOtherTime(doc, sentence.TokenStart, sentence.TokenEnd) || NamesOtherIncident(doc, sentence.TokenStart, violenceAt),
+                        // A toll alone ("the army acknowledged 12 dead two days later") dates the saying, not another incident.
+                        OtherTime = tollRead is null && (MentionsOtherTime(doc, sentence.TokenStart, sentence.TokenEnd) || NamesOtherIncident(doc, sentence.TokenStart, violenceAt)),
                     };
                     AddParticipants(facts, mention, sentence.TokenStart, sentence.TokenEnd);
                     mentions.Add(mention);
@@ -532,6 +533,7 @@ internal static class EventExtractor
         // the same town or district, else the only one dated to the day. Without a country, only the same town or district.
         // The dated mentions are indexed by country and town or district (the names compared ignoring case), so each
         // undated one looks up its candidates instead of scanning them all.
+        var recent = mentions.Any(m => m.IsViolence && m.Date?.Date is not null && !m.OtherTime && !LongBefore(m.Date, facts.Article.Published));
         var byLocality = new Dictionary<(string Country, string Name), HashSet<string>>();
         var dailyByCountry = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var o in mentions.Where(o => o.IsViolence && o.Date?.Date is not null))
@@ -546,7 +548,7 @@ internal static class EventExtractor
             }
 
             // An incident told as another one, or long before publication, lends its day to no undated report.
-            if (o.Date?.Precision == DatePrecision.Day && !o.OtherTime && !LongBefore(o.Date, facts.Article.Published))
+            if (o.Date?.Precision == DatePrecision.Day && !o.OtherTime && !(recent && LongBefore(o.Date, facts.Article.Published)))
             {
                 Slot(dailyByCountry, country).Add(o.Key);
             }
@@ -604,6 +606,9 @@ internal static class EventExtractor
             .ThenBy(x => x.i)
             .Select(x => x.m)
             .ToList();
+        // Dates long before publication are background only beside a recent incident: an article about an old attack
+        // (an anniversary, a trial) has that attack as its main incident.
+        var recent = violence.Any(m => m.Date?.Date is not null && !m.OtherTime && !LongBefore(m.Date, published));
         var incidents = new List<(string Key, ResolvedDate? Date, PlaceRef Place, bool Background)>();
         foreach (var m in ordered)
         {
@@ -646,7 +651,7 @@ internal static class EventExtractor
                 var own = incidents.FindIndex(x => x.Key == m.Key);
                 if (own < 0)
                 {
-                    incidents.Add((m.Key, m.Date?.Date is not null ? m.Date : null, m.Place, m.OtherTime || LongBefore(m.Date, published)));
+                    incidents.Add((m.Key, m.Date?.Date is not null ? m.Date : null, m.Place, m.OtherTime || (recent && LongBefore(m.Date, published))));
                     continue;
                 }
 

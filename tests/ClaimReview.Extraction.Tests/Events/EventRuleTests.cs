@@ -142,4 +142,21 @@ public class EventRuleTests
             """);
         Assert.Equal(new DateOnly(2025, 11, 16), Assert.Single(events).Date?.Date);
     }
+
+    [Fact]
+    public void An_article_about_an_old_attack_gathers_its_tolls_even_when_they_were_given_days_later()
+    {
+        var events = Violence("""
+            How the group counts its dead
+
+            Published: 12 June 2025
+
+            The ambush near the town of Korrabé on 3 March 2024 is often cited by analysts.
+
+            The army acknowledged 12 dead two days later, while local officials counted at least 30 bodies.
+            """);
+        var ambush = Assert.Single(events);
+        Assert.Equal(new DateOnly(2024, 3, 3), ambush.Date?.Date);
+        Assert.Contains(ambush.Reports, r => r.KilledMin == 12);
+    }
 }
