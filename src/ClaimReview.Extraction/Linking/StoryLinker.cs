@@ -24,6 +24,9 @@ public sealed class StoryLinker
 
     private const int ScanLimit = 256;
 
+    /// <summary>The longest date range ("the night from Saturday to Sunday", "between Monday and Wednesday") whose days are looked up one by one.</summary>
+    private const int ShortRangeDays = 3;
+
     /// <summary>How many days before an article's publication an undated event it reports may have happened.</summary>
     private const int UndatedWindowDays = 14;
 
@@ -252,7 +255,8 @@ public sealed class StoryLinker
     /// A report that says too little to be matched on its own (no town, or no day: "an attack in Germany", "Sunday
     /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
     /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
-    /// the fortnight before the article's publication), and no place that contradicts it. Two or more fits: none.
+    /// the fortnight before the article's publication; in an article with no publication date, the same perpetrator),
+    /// and no place that contradicts it. Two or more fits: none.
     /// </summary>
     private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
     {
@@ -261,16 +265,21 @@ public sealed class StoryLinker
         {
             pool = Latest(_eventsByCountry.GetValueOrDefault((family, PlaceNames.Fold(country))));
         }
-        else if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        else if (e.Date is { Date: { } day } && (e.Date.Precision == DatePrecision.Day || (e.Date.End is { } end && end.DayNumber - day.DayNumber <= ShortRangeDays)))
         {
+            // A day, or a short range ("the night from Saturday to Sunday"): the known events of those days and the next.
             pool = [];
-            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
+            var last = e.Date.Precision == DatePrecision.Day || e.Date.End is null ? day.DayNumber : e.Date.End.Value.DayNumber;
+            for (var d = day.DayNumber - 1; d <= last + 1; d++)
             {
                 pool.AddRange(Latest(_eventsByDay.GetValueOrDefault((family, d))));
             }
 
             // Undated ones reported in the days after it too: "an arson attack in Germany" in yesterday's paper.
-            pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            if (e.Date.Precision == DatePrecision.Day)
+            {
+                pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            }
         }
 
         if (pool is null)
@@ -278,49 +287,88 @@ public sealed class StoryLinker
             return null;
         }
 
+        // Two tiers: events that fit exactly, and events that fit only by forgiving a region read differently (a slip).
+        // The one exact fit wins; with none, the one loose fit; two of the deciding tier: none.
         var localities = Localities(e);
-        KnownEvent? only = null;
+        KnownEvent? exact = null, loose = null;
+        bool exactMany = false, looseMany = false;
         foreach (var k in pool)
         {
-            if (ReferenceEquals(k, only) || !Fits(e, localities, k, published))
+            var fit = Fit(e, localities, k, published);
+            if (fit == 0)
             {
                 continue;
             }
 
-            if (only is not null)
+            // Each article that reported an event made it known again under the same key: those are one event, not two.
+            ref var only = ref fit == 2 ? ref exact : ref loose;
+            ref var many = ref fit == 2 ? ref exactMany : ref looseMany;
+            if (only is not null && !string.Equals(only.Key, k.Key, StringComparison.Ordinal))
             {
-                return null;
+                many = true;
             }
 
-            only = k;
+            only ??= k;
         }
 
-        return only;
+        return exact is not null ? (exactMany ? null : exact) : looseMany ? null : loose;
     }
 
     /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
     private static List<KnownEvent> Latest(List<KnownEvent>? list) =>
         list is null ? [] : list.Count <= ScanLimit ? list : list.GetRange(list.Count - ScanLimit, ScanLimit);
 
-    private static bool Fits(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
+    /// <summary>0: the known event cannot be the report's; 2: it fits; 1: it fits once a region read differently is forgiven.</summary>
+    private static int Fit(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
     {
         if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
         {
-            return false;
+            return 0;
         }
 
+        // An undated report in an article with no publication date cannot be placed in time: it needs the same
+        // perpetrator instead, and then a region read differently (a slip) does not keep them apart; a town still does.
+        var timeless = e.Date?.Date is null && published is null;
+        var shared = timeless && SharesPerpetrator(e, k);
+        var tier = 2;
         if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
         {
-            return false;
+            if (!(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
+            {
+                return 0;
+            }
+
+            tier = 1;
         }
 
+        return DatesFit(e, k, published, timeless, shared) ? tier : 0;
+    }
+
+    private static bool DatesFit(ExtractedEvent e, KnownEvent k, DateOnly? published, bool timeless, bool shared)
+    {
         return (e.Date?.Date, k.Date.Date) switch
         {
             ({ } d, { } kd) => ReportAgreement.SameDates(e.Date, k.Date) || (e.Date!.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day && Math.Abs(d.DayNumber - kd.DayNumber) <= 1),
+            (null, { }) when timeless => shared,
             (null, { } kd) => Before(kd, published),
             ({ } d, null) => Before(d, k.ReportedAround),
             _ => false,
         };
+    }
+
+    /// <summary>The known event has the report's main perpetrator (or claimant): the first one it names. A group named
+    /// later in passing ("accused the X of helping") does not tie the report to that group's other attacks.</summary>
+    private static bool SharesPerpetrator(ExtractedEvent e, KnownEvent k)
+    {
+        foreach (var p in e.Participants)
+        {
+            if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant)
+            {
+                return k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="day"/> falls in the window before a publication date.</summary>

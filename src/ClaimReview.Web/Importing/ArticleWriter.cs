@@ -334,13 +334,13 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle"/>, the same
+    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle(IReadOnlyList{ArticleEventReport})"/>, the same
     /// rules the discrepancies and the coverage page use); the first report imported no longer decides. Outliers stay
     /// visible as discrepancies.
     /// </summary>
     private void Settle(long eventId, List<ArticleEventReport> reports)
     {
-        var consensus = ReportAgreement.Settle([.. reports.Select(r => r.Report)]);
+        var consensus = ReportAgreement.Settle(reports);
         var (place, district, region, country) = consensus.Place;
         var day = consensus.Day;
 
