@@ -364,7 +364,7 @@ public sealed class StoryLinker
         {
             if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant)
             {
-                return k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal);
+                return Contains(k.ActorKeys, p.ActorKey);
             }
         }
 
@@ -472,7 +472,7 @@ public sealed class StoryLinker
             reasons?.Add("same region");
         }
 
-        if (e.Participants.Any(p => Contains(k.ActorKeys, p.ActorKey)))
+        if (SharesParticipant(e, k))
         {
             score += 0.1;
             reasons?.Add("shared participants");
@@ -613,6 +613,20 @@ public sealed class StoryLinker
         }
 
         return Math.Clamp(score, 0, 1);
+    }
+
+    /// <summary>Whether the known event has one of the report's participants (a plain loop, like the two below: this runs for every candidate of every lookup).</summary>
+    private static bool SharesParticipant(ExtractedEvent e, KnownEvent k)
+    {
+        foreach (var p in e.Participants)
+        {
+            if (Contains(k.ActorKeys, p.ActorKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the lists share a key (plain loops: this runs for every candidate of every lookup).</summary>

@@ -260,4 +260,3 @@ public sealed partial class ArticleImporter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Import ({Trigger}) finished: {Summary}")]
     private static partial void LogFinished(ILogger logger, string trigger, string summary);
 }
-

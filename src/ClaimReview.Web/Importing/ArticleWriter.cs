@@ -325,8 +325,8 @@ internal sealed class ArticleWriter : IDisposable
             {
                 var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
                     SnakeCase.Name(SubjectType.Event), eventId, found.Field);
-                InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT $0, value ->> 0, value ->> 1, value ->> 2 FROM json_each($1)",
-                    discrepancyId, [.. found.Values.Select(v => new object?[] { long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote })]);
+                InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($0)",
+                    [.. found.Values.Select(v => new object?[] { discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote })]);
             }
         }
         Execute("DELETE FROM pending_discrepancies");
@@ -441,14 +441,14 @@ internal sealed class ArticleWriter : IDisposable
         var (paragraph, boilerplate) = (SnakeCase.Name(SegmentKind.Paragraph), SnakeCase.Name(SegmentKind.Boilerplate));
         for (var i = 0; i < parsed.Paragraphs.Count; i++)
         {
-            segments.Add([paragraph, i, parsed.Paragraphs[i].Start, parsed.Paragraphs[i].End]);
+            segments.Add([id, paragraph, i, parsed.Paragraphs[i].Start, parsed.Paragraphs[i].End]);
         }
         for (var i = 0; i < parsed.Boilerplate.Count; i++)
         {
-            segments.Add([boilerplate, i, parsed.Boilerplate[i].Start, parsed.Boilerplate[i].End]);
+            segments.Add([id, boilerplate, i, parsed.Boilerplate[i].Start, parsed.Boilerplate[i].End]);
         }
-        InsertRows("INSERT INTO article_segments (article_id, kind, ordinal, start, \"end\") SELECT $0, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($1)",
-            id, segments);
+        InsertRows("INSERT INTO article_segments (article_id, kind, ordinal, start, \"end\") SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($0)",
+            segments);
         return id;
     }
 
@@ -502,11 +502,11 @@ internal sealed class ArticleWriter : IDisposable
         {
             if (ids.TryGetValue(mention.ActorKey, out var id))
             {
-                mentions.Add([id, mention.Text, mention.Start, mention.End]);
+                mentions.Add([id, articleId, mention.Text, mention.Start, mention.End]);
             }
         }
-        InsertRows("INSERT INTO actor_mentions (actor_id, article_id, text, start, \"end\") SELECT value ->> 0, $0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($1)",
-            articleId, mentions);
+        InsertRows("INSERT INTO actor_mentions (actor_id, article_id, text, start, \"end\") SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($0)",
+            mentions);
         return ids;
     }
 
@@ -570,19 +570,9 @@ internal sealed class ArticleWriter : IDisposable
         // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
         var rows = new List<object?[]>();
         WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report) =>
-        {
-            object?[] row = [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
+            AddReport(rows, EventReportInsert, [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
                 Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
-                report.Place?.Country, report.Confidence];
-            if (_newArticle)
-            {
-                rows.Add(row);
-            }
-            else
-            {
-                Execute(EventReportInsert, row);
-            }
-        });
+                report.Place?.Country, report.Confidence]));
         InsertRows(NewEventReportsInsert, rows);
         return ids;
     }
@@ -652,6 +642,22 @@ internal sealed class ArticleWriter : IDisposable
            AND NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.article_id = $1 AND x.quote = $2
                              AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0))
         """;
+
+    /// <summary>
+    /// A report row: a new article's is kept for one insert of all of them (see <see cref="_newArticle"/>); a re-extracted
+    /// article's goes in now, through <paramref name="decidedInsert"/>, which reads people's decisions about it.
+    /// </summary>
+    private void AddReport(List<object?[]> rows, string decidedInsert, object?[] row)
+    {
+        if (_newArticle)
+        {
+            rows.Add(row);
+        }
+        else
+        {
+            Execute(decidedInsert, row);
+        }
+    }
 
     /// <summary>A new article's event reports, all at once (see <see cref="_newArticle"/>).</summary>
     private const string NewEventReportsInsert = """
@@ -726,17 +732,7 @@ internal sealed class ArticleWriter : IDisposable
         var rows = new List<object?[]>();
         WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))),
             (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report) =>
-            {
-                object?[] row = [target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence];
-                if (_newArticle)
-                {
-                    rows.Add(row);
-                }
-                else
-                {
-                    Execute(ClaimReportInsert, row);
-                }
-            });
+            AddReport(rows, ClaimReportInsert, [target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence]));
         InsertRows(NewClaimReportsInsert, rows);
         var events = new List<object?[]>();
         var counters = new List<object?[]>();
@@ -886,19 +882,10 @@ internal sealed class ArticleWriter : IDisposable
     private long Scalar(string sql, params object?[] values) => Convert.ToInt64(Command(sql, values).ExecuteScalar(), CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Inserts many rows in one statement: <paramref name="sql"/> reads them from <c>json_each($1)</c> (each row a JSON
-    /// array, in order) beside the shared value <c>$0</c>. One statement instead of one per row: an article has dozens of
-    /// segments and mentions, and a statement costs more than a row.
+    /// Inserts many rows in one statement: <paramref name="sql"/> reads them from <c>json_each($0)</c> (each row a JSON
+    /// array, in order). One statement instead of one per row: an article has dozens of segments, mentions and reports,
+    /// and a statement costs more than a row.
     /// </summary>
-    private void InsertRows(string sql, long shared, List<object?[]> rows)
-    {
-        if (rows.Count > 0)
-        {
-            Execute(sql, shared, System.Text.Json.JsonSerializer.Serialize(rows));
-        }
-    }
-
-    /// <summary>As above, with nothing shared: the rows are <c>json_each($0)</c>.</summary>
     private void InsertRows(string sql, List<object?[]> rows)
     {
         if (rows.Count > 0)
