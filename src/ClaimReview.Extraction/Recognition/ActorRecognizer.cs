@@ -62,6 +62,8 @@ internal sealed class ActorRecognizer
     /// <summary>Trie values with this flag name a short form two lexicon actors share: an index into <see cref="_choices"/>.</summary>
     private const int ChoiceFlag = 1 << 25;
 
+    private static readonly WordSet VesselNouns = WordLists.Set(Vocabulary.Words("vessel-nouns"));
+
     private static readonly WordSet OrgLeadingWords = WordLists.Set(Vocabulary.Words("org-leading-words"));
 
     private static readonly WordMap<ActorKind> OrgWords = new(new Dictionary<string, ActorKind>
@@ -124,6 +126,7 @@ internal sealed class ActorRecognizer
         ["Foundation"] = ActorKind.ThinkTank,
         ["Project"] = ActorKind.ThinkTank,
         ["Observatory"] = ActorKind.ThinkTank,
+        ["Consortium"] = ActorKind.Other,
         ["Initiative"] = ActorKind.ThinkTank,
         ["Forum"] = ActorKind.ThinkTank,
         ["Studies"] = ActorKind.ThinkTank,
@@ -185,7 +188,7 @@ internal sealed class ActorRecognizer
     private static readonly WordSet SpeakerRoles = WordLists.Set(Vocabulary.Words("speaker-roles"));
 
     /// <summary>Last words of an institution named in plain words after a spokesperson's role.</summary>
-    private static readonly WordMap<ActorKind> InstitutionHeads = new(Vocabulary.Words("institution-heads")
+    internal static readonly WordMap<ActorKind> InstitutionHeads = new(Vocabulary.Words("institution-heads")
         .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-heads: " + parts[1])));
 
@@ -267,6 +270,7 @@ internal sealed class ActorRecognizer
         MatchLexicon(doc, state);
         DiscoverOrganisations(doc, state);
         ReservePlaceNames(doc, state);
+        DiscoverPlainInstitutions(doc, state);
         DiscoverPeople(doc, state);
         LinkDiscovered(doc, state);
         ResolveInstitutionWords(doc, state);
@@ -780,6 +784,12 @@ internal sealed class ActorRecognizer
 
     private static void RegisterPerson(TokenizedArticle doc, State state, int start, int end, string? alias)
     {
+        // "the bulk carrier X Y", "the X Y": a ship or a thing; a person's name takes no article.
+        if (doc.Is(start - 1, "the") || (doc.IsWord(start - 1) && VesselNouns.Has(doc, start - 1)))
+        {
+            return;
+        }
+
         var name = doc.Slice(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
         var person = state.Register(name, ActorKind.Person, start, end);
         if (alias is not null && !person.DeclaredAliases.Contains(alias))
@@ -958,7 +968,8 @@ internal sealed class ActorRecognizer
         {
             for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
             {
-                if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence))
+                if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence)
+                    || OwnedByGroup(doc, state, t))
                 {
                     continue;
                 }
@@ -975,6 +986,24 @@ internal sealed class ActorRecognizer
                 }
             }
         }
+    }
+
+    /// <summary>"the Houthis' military spokesman", "the group's military wing", "Houthi military spokesman": the
+    /// institution word belongs to a group or to whoever owns it, not to the state.</summary>
+    private static bool OwnedByGroup(TokenizedArticle doc, State state, int t)
+    {
+        var before = t - 1;
+        if (doc.IsPunct(before, '\'') || doc.IsPunct(before, '’'))
+        {
+            return true;
+        }
+
+        if (doc.Is(before, "s") && (doc.IsPunct(before - 1, '\'') || doc.IsPunct(before - 1, '’')))
+        {
+            return true;
+        }
+
+        return state.ActorAt(before) is { Kind: ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm };
     }
 
     /// <summary>Whether an institution word speaks: "police said", "police have said", "the army general staff said",
@@ -1072,6 +1101,7 @@ internal sealed class ActorRecognizer
     private void AffiliateSpeakers(TokenizedArticle doc, State state)
     {
         ArticleActor? lastOrganisation = null;
+        Dictionary<string, ArticleActor?>? roleNames = null;
         var s = 0;
         foreach (var (actor, start, end) in state.MentionsInOrder())
         {
@@ -1096,7 +1126,7 @@ internal sealed class ActorRecognizer
             }
 
             var sentence = doc.Sentences[s];
-            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation);
+            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation) ?? RoleInInstitutionName(doc, state, start, sentence, roleNames ??= new(StringComparer.OrdinalIgnoreCase));
         }
     }
 
@@ -1106,6 +1136,19 @@ internal sealed class ActorRecognizer
         if (!doc.IsPunct(end, ','))
         {
             return null;
+        }
+
+        // "X, who speaks for the Y", "X, who speaks for what the Y call their army": Y.
+        if (doc.Is(end + 1, "who") && (doc.Is(end + 2, "speaks") || doc.Is(end + 2, "spoke")) && doc.Is(end + 3, "for"))
+        {
+            var from = doc.Is(end + 4, "what") ? end + 5 : end + 4;
+            for (var u = from; u < Math.Min(sentence.TokenEnd, from + 4); u++)
+            {
+                if (state.ActorAt(u) is { Kind: not ActorKind.Person } spokenFor)
+                {
+                    return spokenFor;
+                }
+            }
         }
 
         var limit = Math.Min(sentence.TokenEnd, end + 7);
@@ -1138,9 +1181,26 @@ internal sealed class ActorRecognizer
         return null;
     }
 
+    /// <summary>"the public prosecutor's office in X", "the district hospital in Y": an institution the text names in plain
+    /// words with its place, wherever it stands, is an actor (its other mentions are linked like any discovered name).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DiscoverPlainInstitutions(TokenizedArticle doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var t = sentence.TokenStart; t + 3 < sentence.TokenEnd; t++)
+            {
+                if (doc.Is(t, "the") && !state.Covered[t + 1] && doc.IsWord(t + 1) && !doc.IsCapitalised(t + 1))
+                {
+                    PlainInstitution(doc, state, t + 1, sentence, placeRequired: true);
+                }
+            }
+        }
+    }
+
     /// <summary>"the public prosecutor's office in Wendhagen" after "a spokeswoman for": an institution the text names in
     /// plain words (up to five words ending in an institution word, and "in/of Place"), discovered as an actor.</summary>
-    private static ArticleActor? PlainInstitution(TokenizedArticle doc, State state, int from, Sentence sentence)
+    private static ArticleActor? PlainInstitution(TokenizedArticle doc, State state, int from, Sentence sentence, bool placeRequired = false)
     {
         var limit = Math.Min(sentence.TokenEnd, from + 7);
         for (var t = from; t < limit; t++)
@@ -1150,12 +1210,33 @@ internal sealed class ActorRecognizer
                 return null;
             }
 
+            // "the morgue of the general hospital": a name runs up to its head without a function word.
+            if (placeRequired && (doc.Is(t, "of") || doc.Is(t, "the") || doc.Is(t, "and") || doc.Is(t, "in") || doc.Is(t, "at")))
+            {
+                return null;
+            }
+
             if (doc.IsWord(t) && InstitutionHeads.TryGetValue(doc.Text(t), out var kind) && t > from)
             {
+                if (placeRequired && kind == ActorKind.Other)
+                {
+                    // A hospital named in plain words is where unnamed speakers work, not an actor of its own.
+                    return null;
+                }
+
                 var end = t + 1;
                 if ((doc.Is(end, "in") || doc.Is(end, "of")) && doc.IsCapitalised(end + 1) && !state.Covered[end + 1] && end + 1 < sentence.TokenEnd)
                 {
+                    // The place's every word: "in Lower Saxony".
                     end += 2;
+                    while (end < sentence.TokenEnd && end < t + 5 && doc.IsWord(end) && doc.IsCapitalised(end) && !state.Covered[end])
+                    {
+                        end++;
+                    }
+                }
+                else if (placeRequired)
+                {
+                    return null;
                 }
 
                 var name = doc.Slice(doc.Tokens[from].Start, doc.Tokens[end - 1].End);
@@ -1166,6 +1247,66 @@ internal sealed class ActorRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>"senior public prosecutor X" in an article that names "the public prosecutor's office in Y": a role word
+    /// before a name that the name of one of the article's institutions carries makes the person speak for it.</summary>
+    private static ArticleActor? RoleInInstitutionName(TokenizedArticle doc, State state, int start, Sentence sentence, Dictionary<string, ArticleActor?> known)
+    {
+        var role = start - 1;
+        while (role > sentence.TokenStart && doc.IsWord(role) && WordLists.Titles.Has(doc, role) && start - role < 4)
+        {
+            role--;
+        }
+
+        if (role < sentence.TokenStart || !doc.IsWord(role) || doc.IsCapitalised(role) || doc.Tokens[role].Length < 5)
+        {
+            return null;
+        }
+
+        var word = doc.TextOf(role);
+        if (known.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        known[word] = null;
+        ArticleActor? found = null;
+        foreach (var actor in state.Actors)
+        {
+            if (actor.Kind is ActorKind.Person or ActorKind.NewsOutlet or ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm
+                || !NameHasWord(actor.Name, word))
+            {
+                continue;
+            }
+
+            if (found is not null && found != actor)
+            {
+                // Two institutions carry the word: the role names neither.
+                return null;
+            }
+
+            found = actor;
+        }
+
+        return known[word] = found;
+    }
+
+    /// <summary>Whether a word starts one of a name's words ("prosecutor" in "public prosecutor's office").</summary>
+    private static bool NameHasWord(string name, ReadOnlySpan<char> word)
+    {
+        for (var at = name.AsSpan().IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;)
+        {
+            if (at == 0 || !char.IsLetter(name[at - 1]))
+            {
+                return true;
+            }
+
+            var next = name.AsSpan(at + 1).IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X", "a spokesman for the Y
@@ -1296,7 +1437,7 @@ internal sealed class ActorRecognizer
         private readonly List<MentionSpan> _mentions = [];
 
         /// <summary>Discovered names by each of their <see cref="Parts"/>, and by the whole name, in the order found.</summary>
-        private readonly Dictionary<string, List<int>> _containing = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _containing = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<int>> _discoveredByName = new(StringComparer.Ordinal);
 
         public List<ArticleActor> Actors { get; } = [];
