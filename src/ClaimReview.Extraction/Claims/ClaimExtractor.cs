@@ -1111,7 +1111,7 @@ internal static class ClaimExtractor
     private static string MakeKey(Draft d)
     {
         var claimant = d.Claimant.Actor is { } actor
-            ? (IsGroupLike(actor) ? actor.RootKey : d.ClaimantFamily ?? actor.Key)
+            ? (IsGroupLike(actor) ? actor.RootKey : actor.Kind == ActorKind.Person ? FirstAndLastName(actor.Key) : d.ClaimantFamily ?? actor.Key)
             : UnnamedKey(d.Claimant.Text ?? "unknown");
         return claimant + ":" + KindWord(d.Kind) + ":" + d.Object;
     }
@@ -1137,6 +1137,15 @@ internal static class ClaimExtractor
         }
 
         return ActorKeys.For(StripDeterminers(text));
+    }
+
+    /// <summary>A person's claims are keyed by the first and last words of the name: one outlet gives the middle name,
+    /// another drops it ("a-b-c" and "a-c" are one speaker).</summary>
+    internal static string FirstAndLastName(string personKey)
+    {
+        var first = personKey.IndexOf('-', StringComparison.Ordinal);
+        var last = personKey.LastIndexOf('-');
+        return first < 0 || first == last ? personKey : string.Concat(personKey.AsSpan(0, first + 1), personKey.AsSpan(last + 1));
     }
 
     public static string KindWord(ClaimKind kind) => kind switch
@@ -1649,6 +1658,12 @@ internal static class ClaimExtractor
                     return (new Claimant(actor, null), true);
                 }
 
+                // "Its spokesman, X, said the group's fighters carried out the attack": the group X speaks for.
+                if (actor is { Kind: ActorKind.Person, SpeaksFor: { } group } && IsGroupLike(group))
+                {
+                    return (new Claimant(group, actor.Name), true);
+                }
+
                 t = mention.TokenStart;
                 continue;
             }
@@ -2007,8 +2022,9 @@ internal static class ClaimExtractor
                 return new Claimant(person, null);
             }
 
-            // "The general staff said ... . It gave a toll of ...": "it" is the institution that spoke just before.
-            if (doc.Is(t, "it") && verb - t <= 3 && t == s.TokenStart && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
+            // "The general staff said ... . It gave a toll of ...", "... were damaged, it said": "it" is the institution
+            // that spoke just before.
+            if (doc.Is(t, "it") && verb - t <= 3 && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
                 && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } institution)
             {
                 return institution;

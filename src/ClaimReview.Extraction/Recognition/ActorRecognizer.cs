@@ -371,6 +371,19 @@ internal sealed class ActorRecognizer
         }
     }
 
+    /// <summary>A word that leads a group's name ("Ansar", "Jamaat"), also with the Arabic article joined to it ("Ansarul",
+    /// "Jamaatul": the "-ul" spelling of "Ansar-ul").</summary>
+    private static bool LeadsOrganisation(TokenizedArticle doc, int t)
+    {
+        if (OrgLeadingWords.Has(doc, t))
+        {
+            return true;
+        }
+
+        var word = doc.Text(t);
+        return word.Length > 4 && word.EndsWith("ul", StringComparison.Ordinal) && doc.IsCapitalised(t + 1) && OrgLeadingWords.Contains(word[..^2]);
+    }
+
     private bool IsOrgToken(TokenizedArticle doc, State state, int t) =>
         doc.IsCapitalised(t) && !state.Covered[t] && !DateWords.IsMonth(doc, t) && !DateWords.IsWeekday(doc, t, false);
 
@@ -379,7 +392,7 @@ internal sealed class ActorRecognizer
     {
         // Leading function words ("The", "According") are not part of the name; capitalised modifiers ("Eastern") are.
         while (runStart < runEnd && WordLists.NotNames.Has(doc, runStart) && !OrgWordSet.Has(doc, runStart)
-            && !OrgLeadingWords.Has(doc, runStart) && !(NameModifiers.Has(doc, runStart) && runStart + 1 < runEnd))
+            && !LeadsOrganisation(doc, runStart) && !(NameModifiers.Has(doc, runStart) && runStart + 1 < runEnd))
         {
             runStart++;
         }
@@ -391,7 +404,7 @@ internal sealed class ActorRecognizer
 
         int spanEnd;
         ActorKind kind;
-        if (OrgLeadingWords.Has(doc, runStart))
+        if (LeadsOrganisation(doc, runStart))
         {
             spanEnd = runEnd;
             kind = ActorKind.ArmedGroup;
@@ -1103,11 +1116,21 @@ internal sealed class ActorRecognizer
         ArticleActor? lastOrganisation = null;
         Dictionary<string, ArticleActor?>? roleNames = null;
         var s = 0;
+        // The first organisation each sentence names (its subject, mostly), for "Its spokesman" opening the next one.
+        ArticleActor? firstInSentence = null;
+        ArticleActor? firstInPrevious = null;
         foreach (var (actor, start, end) in state.MentionsInOrder())
         {
+            var from = s;
             while (s + 1 < doc.Sentences.Count && doc.Sentences[s].TokenEnd <= start)
             {
                 s++;
+            }
+
+            if (s != from)
+            {
+                firstInPrevious = s == from + 1 ? firstInSentence : null;
+                firstInSentence = null;
             }
 
             if (actor.Kind != ActorKind.Person)
@@ -1115,6 +1138,7 @@ internal sealed class ActorRecognizer
                 if (actor.Kind is not ActorKind.NewsOutlet)
                 {
                     lastOrganisation = actor;
+                    firstInSentence ??= actor;
                 }
 
                 continue;
@@ -1126,7 +1150,7 @@ internal sealed class ActorRecognizer
             }
 
             var sentence = doc.Sentences[s];
-            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation) ?? RoleInInstitutionName(doc, state, start, sentence, roleNames ??= new(StringComparer.OrdinalIgnoreCase));
+            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation, firstInPrevious) ?? RoleInInstitutionName(doc, state, start, sentence, roleNames ??= new(StringComparer.OrdinalIgnoreCase));
         }
     }
 
@@ -1311,7 +1335,7 @@ internal sealed class ActorRecognizer
 
     /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X", "a spokesman for the Y
     /// in Z, Colonel X".</summary>
-    private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation)
+    private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation, ArticleActor? previousSubject)
     {
         var before = start - 1;
         while (before > sentence.TokenStart && doc.IsWord(before) && WordLists.Titles.Has(doc, before) && start - before < 4)
@@ -1361,10 +1385,10 @@ internal sealed class ActorRecognizer
             return null;
         }
 
-        // "In a new statement, spokesman X said": a bare role at the start of its clause speaks for the organisation
-        // the text was just about (a group or an institution).
+        // "In a new statement, spokesman X said", "a voice message, in which spokesman X said": a bare role at the start
+        // of its clause speaks for the organisation the text was just about (a group or an institution).
         var lead = doc.Is(t - 1, "the") || doc.Is(t - 1, "The") ? t - 2 : t - 1;
-        if ((lead < sentence.TokenStart || doc.IsPunct(lead, ',')) && lastOrganisation is
+        if ((lead < sentence.TokenStart || doc.IsPunct(lead, ',') || doc.Is(lead, "which")) && lastOrganisation is
             { Kind: ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody })
         {
             return lastOrganisation;
@@ -1379,7 +1403,9 @@ internal sealed class ActorRecognizer
 
             if (doc.Is(u, "its") || doc.Is(u, "their"))
             {
-                return lastOrganisation;
+                // "A claim came from X, a splinter of Y. Its spokesman, Z, said": "its" opening a sentence is the
+                // previous sentence's subject, not the organisation its apposition named last.
+                return u == sentence.TokenStart && previousSubject is not null ? previousSubject : lastOrganisation;
             }
 
             if (!doc.IsWord(u) && !doc.IsPunct(u, '\'') && !doc.IsPunct(u, '(') && !doc.IsPunct(u, ')'))
