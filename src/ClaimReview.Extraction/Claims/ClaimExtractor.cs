@@ -1522,8 +1522,8 @@ internal static class ClaimExtractor
         return -1;
     }
 
-    /// <summary>A word of denial; "propaganda" only as a verdict ("pure propaganda", "merely propaganda",
-    /// "dismissed ... as propaganda"), not as in "propaganda mouthpiece".</summary>
+    /// <summary>A word of denial; "propaganda" and "false" only as a verdict ("pure propaganda", "as “terrorist
+    /// propaganda”", "the images are false", "dismissed ... as propaganda"), not as in "propaganda mouthpiece".</summary>
     private static int DenialCue(TokenizedArticle doc, int start, int end)
     {
         for (var t = start; t < end; t++)
@@ -1533,7 +1533,10 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            if (!doc.Is(t, "propaganda") || PropagandaVerdict.Has(doc, t - 1) || (doc.IsPunct(t - 1, '"') && PropagandaVerdict.Has(doc, t - 2)))
+            // "propaganda" and "false" deny only as a verdict: "dismissed it as propaganda", "the images are false".
+            var verdictOnly = doc.Is(t, "propaganda") || doc.Is(t, "false");
+            if (!verdictOnly || PropagandaVerdict.Has(doc, t - 1) || (IsQuote(doc, t - 1) && PropagandaVerdict.Has(doc, t - 2))
+                || (doc.Is(t, "propaganda") && IsQuote(doc, t - 2) && PropagandaVerdict.Has(doc, t - 3)))
             {
                 return t;
             }
@@ -2012,6 +2015,13 @@ internal static class ClaimExtractor
                 }
             }
 
+            // "the Pakistani Taliban, whose spokesman said": the organisation the relative pronoun refers to.
+            if (doc.Is(t - 1, "whose") && WordLists.SourceNouns.Has(doc, t)
+                && c.Facts.Actors.ActorAt(doc.IsPunct(t - 2, ',') ? t - 3 : t - 2) is { Kind: not (ActorKind.Person or ActorKind.NewsOutlet) } owner)
+            {
+                return new Claimant(owner, doc.TextOf(t));
+            }
+
             if (WordLists.SourceNouns.Has(doc, t) && !doc.Is(t, "statement") && !doc.Is(t, "report") && !IsObject(doc, t, s.TokenStart))
             {
                 return new Claimant(null, UnnamedPhrase(doc, t, s.TokenStart, verb));
@@ -2023,9 +2033,10 @@ internal static class ClaimExtractor
             }
 
             // "The general staff said ... . It gave a toll of ...", "... were damaged, it said": "it" is the institution
-            // that spoke just before.
+            // that spoke just before ("It was claimed by X" is passive: "it" is the claim).
             if (doc.Is(t, "it") && verb - t <= 3 && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
-                && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } institution)
+                && !doc.Is(t + 1, "was") && !doc.Is(t + 1, "is") && !doc.Is(verb + 1, "by")
+                && c.LastSpeaker is { } institution && IsInstitutionSpeaker(institution))
             {
                 return institution;
             }
@@ -2132,6 +2143,20 @@ internal static class ClaimExtractor
         }
 
         return -1;
+    }
+
+    /// <summary>An institution as a speaker: a state body, or an unnamed one ("the army", "the general staff").</summary>
+    private static bool IsInstitutionSpeaker(Claimant speaker)
+    {
+        if (speaker.Actor is { } actor)
+        {
+            return actor.Kind is ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody;
+        }
+
+        var text = speaker.Text.AsSpan().TrimEnd();
+        var space = text.LastIndexOf(' ');
+        var head = space < 0 ? text : text[(space + 1)..];
+        return ActorRecognizer.InstitutionNouns.ContainsKey(head) || ActorRecognizer.InstitutionHeads.ContainsKey(head);
     }
 
     /// <summary>The token before a bracketed short form ("the Forum (MPFF)" → "Forum"), else the token itself.</summary>

@@ -181,7 +181,7 @@ internal sealed class ActorRecognizer
     private static readonly WordSet WhoVerbs = WordLists.Set(Vocabulary.Words("who-verbs"));
 
     /// <summary>Bare words standing for an institution in a speaker's position: "police said", "the army says".</summary>
-    private static readonly WordMap<ActorKind> InstitutionNouns = new(Vocabulary.Words("institution-nouns")
+    internal static readonly WordMap<ActorKind> InstitutionNouns = new(Vocabulary.Words("institution-nouns")
         .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-nouns: " + parts[1])));
 
@@ -982,8 +982,9 @@ internal sealed class ActorRecognizer
             for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
             {
                 if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence)
-                    || OwnedByGroup(doc, state, t))
+                    || OwnedByGroup(doc, state, t) || (doc.Is(t, "staff") && !doc.Is(t - 1, "general")))
                 {
+                    // "staff" is an institution only as a general staff (an army's): "hospital staff said" is not.
                     continue;
                 }
 

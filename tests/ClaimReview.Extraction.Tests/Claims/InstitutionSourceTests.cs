@@ -115,6 +115,43 @@ public sealed class InstitutionSourceTests
         Assert.Equal("A doctor at Velmara General Hospital", claim.ClaimantText);
     }
 
+    [Fact]
+    public void The_general_staff_is_the_army_and_calling_pictures_false_is_a_denial()
+    {
+        var article = TestData.Extract(
+            "Army disputes jihadist claim of a convoy ambush in Mali\n\n"
+            + "JNIM said its fighters had ambushed an army convoy in central Mali on Tuesday and posted pictures of burning trucks.\n\n"
+            + "The general staff said only two trucks were damaged and described the pictures shared online as false.\n");
+
+        var claim = ClaimQuoting(article, "described the pictures shared online as false");
+        Assert.NotNull(claim);
+        Assert.Equal("malian-armed-forces", claim.ClaimantKey);
+        Assert.Equal(ClaimKind.Denial, claim.Kind);
+    }
+
+    [Fact]
+    public void False_in_a_description_is_no_denial()
+    {
+        var article = TestData.Extract(
+            "Army counts its dead after an ambush in Mali\n\n"
+            + "The army said nine soldiers were killed in an ambush in central Mali on Tuesday after a false alarm emptied the nearby post.\n");
+
+        Assert.NotEqual(ClaimKind.Denial, ClaimQuoting(article, "false alarm")?.Kind);
+    }
+
+    [Fact]
+    public void It_was_claimed_by_a_group_is_passive_not_the_institution_that_spoke_before()
+    {
+        var article = TestData.Extract(
+            "Police station attack toll rises in Pakistan\n\n"
+            + "Police said the toll from the attack on the station in Khyber Pakhtunkhwa, Pakistan, had risen to eight. "
+            + "It was claimed on Monday by the Pakistani Taliban, whose spokesman said twenty policemen had been killed.\n");
+
+        var claims = article.Claims.Where(c => c.Reports.Any(r => r.Quote.Contains("It was claimed on Monday", StringComparison.Ordinal))).ToList();
+        Assert.Contains(claims, c => c.ClaimantKey == "tehrik-i-taliban-pakistan");
+        Assert.DoesNotContain(claims, c => c.ClaimantKey == "khyber-pakhtunkhwa-police" || c.ClaimantText == "Police");
+    }
+
     [Theory]
     [InlineData("Doctors at the district hospital in Velmara", "hospital-in-velmara")]
     [InlineData("A doctor at the Velmara District Headquarters Hospital in Velmara", "hospital-in-velmara")]
