@@ -75,7 +75,9 @@ static async Task<int> ImportBenchmark(string corpus, int count)
         return (report, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
+    var gc = GcUse.Now();
     var (first, firstSeconds) = await Run();
+    var firstGc = gc.Since(files.Length);
     var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
     var (again, againSeconds) = await Run();
 
@@ -83,6 +85,7 @@ static async Task<int> ImportBenchmark(string corpus, int count)
     Console.WriteLine($"Corpus: {files.Length} files, {megabytes:0.0} MB ({corpus})");
     Console.WriteLine($"First import:  {first.Summary}");
     Console.WriteLine($"               {firstSeconds:0.00} s, {files.Length / firstSeconds:0} articles/s, {megabytes / firstSeconds:0.00} MB/s, peak working set {peak:0} MB");
+    Console.WriteLine($"               {firstGc}");
     Console.WriteLine($"Re-import:     {again.Summary}");
     Console.WriteLine($"               {againSeconds:0.00} s");
     Console.WriteLine($"Database:      {new FileInfo(database.Path).Length / (1024.0 * 1024.0):0.0} MB at {database.Path}");
@@ -99,6 +102,7 @@ static int ExtractBenchmark(int count)
     {
         extractor.Extract(text); // warm-up
     }
+    var gc = GcUse.Now();
     var started = Stopwatch.GetTimestamp();
     var records = 0;
     foreach (var text in texts)
@@ -108,6 +112,7 @@ static int ExtractBenchmark(int count)
     }
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     Console.WriteLine($"Extraction: {count} articles ({megabytes:0.0} MB of text) in {seconds:0.00} s single-threaded: {count / seconds:0} articles/s, {megabytes / seconds:0.0} MB/s, {records} records");
+    Console.WriteLine($"            {gc.Since(count)}");
     return 0;
 }
 
@@ -170,4 +175,21 @@ static async Task<int> AdversarialImport(int kb, string only)
         Directory.Delete(work, recursive: true);
     }
     return 0;
+}
+
+/// <summary>What the process allocated and collected, and the CPU it used, since <see cref="Now"/>: the figures that tell
+/// whether a change made the work cheaper or only moved it (wall time on a shared machine does not).</summary>
+internal readonly record struct GcUse(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Cpu, TimeSpan Paused)
+{
+    public static GcUse Now() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+        Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration());
+
+    public string Since(int articles)
+    {
+        var now = Now();
+        var allocated = (now.Allocated - Allocated) / (1024.0 * 1024.0);
+        var cpu = (now.Cpu - Cpu).TotalMilliseconds;
+        return FormattableString.Invariant(
+            $"CPU {cpu / 1000:0.0} s ({cpu / articles:0.00} ms per article); allocated {allocated:0} MB ({allocated * 1024 / articles:0} KB per article); GCs {now.Gen0 - Gen0}/{now.Gen1 - Gen1}/{now.Gen2 - Gen2} (gen 0/1/2), paused {(now.Paused - Paused).TotalSeconds:0.0} s");
+    }
 }
