@@ -856,6 +856,7 @@ internal static class ClaimExtractor
     {
         HashSet<string>? announced = null;
         BranchMentions? branches = null;
+        Dictionary<string, ArticleActor>? insiders = null;
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial && d.Object is not null)
@@ -871,8 +872,11 @@ internal static class ClaimExtractor
             {
                 claimant = new Claimant(institution, person.Name);
             }
-            else if (claimant.Actor is null && claimant.Text is { } words && InstitutionIn(facts, d.Sentence, words) is { } named)
+            else if (claimant.Actor is null && claimant.Text is { } words
+                && (InstitutionIn(facts, d.Sentence, words) ?? insiders?.GetValueOrDefault(words) ?? InstitutionNamedBy(facts, words)) is { } named)
             {
+                // The quote's later sentences, without the speaker's words, are the same institution's.
+                (insiders ??= new Dictionary<string, ArticleActor>(StringComparer.Ordinal))[words] = named;
                 claimant = new Claimant(named, words);
                 d.Confidence = Math.Min(d.Confidence, 0.9);
             }
@@ -1014,6 +1018,34 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>"Police in X", "Army officers": unnamed words led by an institution noun stand for the one institution of
+    /// that kind the article names (none when it names two).</summary>
+    private static ArticleActor? InstitutionNamedBy(ArticleFacts facts, string words)
+    {
+        var space = words.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? words : words[..space];
+        if (!ActorRecognizer.InstitutionNouns.TryGetValue(first, out var kind) || kind is not (ActorKind.Police or ActorKind.Military))
+        {
+            return null;
+        }
+
+        ArticleActor? found = null;
+        foreach (var actor in facts.Actors.Actors)
+        {
+            if (actor.Kind == kind)
+            {
+                if (found is not null && found.Key != actor.Key)
+                {
+                    return null;
+                }
+
+                found = actor;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The article's actor with a key, else the known actor (a group named only through its media arm).</summary>

@@ -930,6 +930,7 @@ internal sealed class ActorRecognizer
                 if (!place.IsCountry)
                 {
                     state.Areas[place.Country] = state.Areas.GetValueOrDefault(place.Country) + 1;
+                    state.Regions.Add(place.Name);
                 }
 
                 t = end - 1;
@@ -1030,6 +1031,16 @@ internal sealed class ActorRecognizer
         }
 
         var j = t + 1;
+        if (doc.Is(j, "in") && doc.IsCapitalised(j + 1))
+        {
+            // "Police in India-administered Kashmir said": the place the institution serves.
+            j += 2;
+            while (j < sentence.TokenEnd && j < t + 8 && (doc.IsCapitalised(j) || doc.IsPunct(j, '-') || (doc.IsWord(j) && doc.IsPunct(j - 1, '-'))))
+            {
+                j++;
+            }
+        }
+
         while (j < sentence.TokenEnd && j < t + 4 && doc.IsWord(j) && SpeakerFillers.Has(doc, j))
         {
             j++;
@@ -1049,7 +1060,7 @@ internal sealed class ActorRecognizer
     /// tie.</summary>
     private ArticleActor? InstitutionOfKind(ActorKind kind, State state)
     {
-        var scores = new Dictionary<string, (int Area, int Mentions)>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, (int Area, int Mentions, bool Regional)>(StringComparer.Ordinal);
         foreach (var actor in state.MentionedActors())
         {
             // "the police" is a force called police, not a counter-terrorism department that ranks as one.
@@ -1057,7 +1068,7 @@ internal sealed class ActorRecognizer
                 && (kind != ActorKind.Police || actor.Name.Contains("Police", StringComparison.OrdinalIgnoreCase)))
             {
                 var area = _knownByKey.TryGetValue(actor.Key, out var known) ? AreaScore(known, state) : 0;
-                scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1);
+                scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1, known is not null && Regional(known, state));
             }
         }
 
@@ -1066,12 +1077,12 @@ internal sealed class ActorRecognizer
             if (known.Kind == kind && known.Areas.Count > 0 && !scores.ContainsKey(known.Key) && IsTopInstitution(known.Name, known.ParentKey, kind)
                 && AreaScore(known, state) is var area and > 0)
             {
-                scores[known.Key] = (area, 0);
+                scores[known.Key] = (area, 0, Regional(known, state));
             }
         }
 
         string? best = null;
-        (int Area, int Mentions) bestScore = default;
+        (int Area, int Mentions, bool Regional) bestScore = default;
         var tied = false;
         foreach (var (key, score) in scores)
         {
@@ -1094,10 +1105,26 @@ internal sealed class ActorRecognizer
         var chosen = _knownByKey.GetValueOrDefault(best);
         return state.ActorFor(best, () => new ArticleActor(chosen!.Key, chosen.Name, chosen.Kind, chosen.ParentKey, chosen.RootKey, true, chosen.Areas));
 
-        static int Compare((int Area, int Mentions) a, (int Area, int Mentions) b) =>
+        // Named in the article's places, then named in it, then the police of the region it names (the province's
+        // police before the country's), then the most named places.
+        static int Compare((int Area, int Mentions, bool Regional) a, (int Area, int Mentions, bool Regional) b) =>
             (a.Area > 0).CompareTo(b.Area > 0) is var placed and not 0 ? placed
             : a.Mentions.CompareTo(b.Mentions) is var mentioned and not 0 ? mentioned
+            : a.Regional.CompareTo(b.Regional) is var regional and not 0 ? regional
             : a.Area.CompareTo(b.Area);
+
+        static bool Regional(KnownActor known, State state)
+        {
+            foreach (var area in known.Areas)
+            {
+                if (state.Regions.Contains(area))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>An institution that is not a unit of another of its kind ("the army" is not the army's general staff), and for
@@ -1473,6 +1500,9 @@ internal sealed class ActorRecognizer
 
         /// <summary>Countries and regions the article names, with how often.</summary>
         public Dictionary<string, int> Areas { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The regions (not countries) among <see cref="Areas"/>.</summary>
+        public HashSet<string> Regions { get; } = new(StringComparer.Ordinal);
 
         public bool[] Covered { get; } = new bool[doc.Tokens.Length];
 

@@ -152,6 +152,19 @@ public sealed class InstitutionSourceTests
         Assert.DoesNotContain(claims, c => c.ClaimantKey == "khyber-pakhtunkhwa-police" || c.ClaimantText == "Police");
     }
 
+    [Fact]
+    public void Police_in_a_region_are_that_region_police_before_the_country_force()
+    {
+        var article = TestData.Extract(
+            "Police reject a jihadist claim in Kashmir\n\n"
+            + "A jihadist group said it had set up a new province in India on Friday.\n\n"
+            + "Police in India-administered Kashmir dismissed the claim as pure propaganda.\n\n"
+            + "\"The group has no support here,\" a senior police official said. \"It has lost every fighter it had.\"\n");
+
+        Assert.Equal("jammu-and-kashmir-police", ClaimQuoting(article, "dismissed the claim")?.ClaimantKey);
+        Assert.Equal("jammu-and-kashmir-police", ClaimQuoting(article, "It has lost every fighter")?.ClaimantKey);
+    }
+
     [Theory]
     [InlineData("Doctors at the district hospital in Velmara", "hospital-in-velmara")]
     [InlineData("A doctor at the Velmara District Headquarters Hospital in Velmara", "hospital-in-velmara")]
