@@ -124,7 +124,7 @@ internal static class EventExtractor
                 }
 
                 var word = doc.Text(t);
-                if (TriggerWords.Has(doc, t) && Triggers.TryGetValue(word, out var kind) && !(kind == EventKind.Attack && word.Equals("casualties", StringComparison.OrdinalIgnoreCase) && !doc.Is(t - 1, "inflicted")))
+                if (TriggerWords.Has(doc, t) && Triggers.TryGetValue(word, out var kind) && !NotViolenceHere(doc, t, word))
                 {
                     if (violence is null || Priority(kind) < Priority(violence.Value))
                     {
@@ -153,9 +153,22 @@ internal static class EventExtractor
                 }
             }
 
+            // A figure of dead with no word of violence ("23 assailants were neutralised", "the hospital received eight
+            // bodies") still reports the killing: a toll is an event report.
+            Toll? tollRead = null;
+            if (violence is null)
+            {
+                tollRead = CasualtyReader.Read(doc, sentence.TokenStart, sentence.TokenEnd);
+                if (tollRead.Value.Min is not null || tollRead.Value.Max is not null)
+                {
+                    violence = EventKind.Killing;
+                    violenceAt = sentence.TokenStart;
+                }
+            }
+
             if (violence is not null)
             {
-                var toll = CasualtyReader.Read(doc, sentence.TokenStart, sentence.TokenEnd);
+                var toll = tollRead ?? CasualtyReader.Read(doc, sentence.TokenStart, sentence.TokenEnd);
                 var expression = NearestDate(facts, s, violenceAt, skipStatementDates: true);
                 if (expression is not null || info.HasStrongPlace || toll.Min is not null || toll.Max is not null)
                 {
@@ -167,7 +180,8 @@ internal static class EventExtractor
                         Expression = expression,
                         Place = PlaceWithFallback(facts, s, violenceAt),
                         Toll = toll,
-                        OtherTime = MentionsOtherTime(doc, sentence.TokenStart, sentence.TokenEnd),
+                        // A toll alone ("the army acknowledged 12 dead two days later") dates the saying, not another incident.
+                        OtherTime = tollRead is null && (MentionsOtherTime(doc, sentence.TokenStart, sentence.TokenEnd) || NamesOtherIncident(doc, sentence.TokenStart, violenceAt)),
                     };
                     AddParticipants(facts, mention, sentence.TokenStart, sentence.TokenEnd);
                     mentions.Add(mention);
@@ -296,6 +310,54 @@ internal static class EventExtractor
         for (var t = start; t + 1 < end; t++)
         {
             if (doc.IsWord(t) && Spans.Has(doc, t) && Relations.Has(doc, t + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A violence word used for something else: "casualties" not inflicted (a count, not an event), "under
+    /// fire" (criticism), "fire brigade", "struck a deal", "struck down" (a ruling), a labour or hunger "strike".</summary>
+    private static bool NotViolenceHere(TokenizedArticle doc, int t, ReadOnlySpan<char> word)
+    {
+        if (word.Equals("casualties", StringComparison.OrdinalIgnoreCase))
+        {
+            return !doc.Is(t - 1, "inflicted");
+        }
+
+        if (word.Equals("fire", StringComparison.OrdinalIgnoreCase))
+        {
+            return doc.Is(t - 1, "under") || doc.Is(t + 1, "brigade") || doc.Is(t + 1, "service") || doc.Is(t + 1, "department") || doc.Is(t + 1, "station") || doc.Is(t + 1, "crews");
+        }
+
+        if (word.Equals("struck", StringComparison.OrdinalIgnoreCase))
+        {
+            return doc.Is(t + 1, "down") || ((doc.Is(t + 1, "a") || doc.Is(t + 1, "an")) && (doc.Is(t + 2, "deal") || doc.Is(t + 2, "agreement") || doc.Is(t + 2, "chord") || doc.Is(t + 2, "balance")));
+        }
+
+        if (word.StartsWith("strike", StringComparison.OrdinalIgnoreCase))
+        {
+            return doc.Is(t - 1, "hunger") || doc.Is(t - 1, "general") || doc.Is(t - 1, "labour") || doc.Is(t - 1, "national") || doc.Is(t + 1, "action");
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet OtherIncidentWords = WordLists.Set(Vocabulary.Words("other-incident-words"));
+
+    /// <summary>"a similar attack", "an earlier suicide raid", "a separate bombing": the event word is another incident.</summary>
+    private static bool NamesOtherIncident(TokenizedArticle doc, int start, int trigger)
+    {
+        for (var t = trigger - 1; t >= Math.Max(start, trigger - 3); t--)
+        {
+            if (!doc.IsWord(t))
+            {
+                return false;
+            }
+
+            if (OtherIncidentWords.Has(doc, t))
             {
                 return true;
             }
@@ -471,6 +533,7 @@ internal static class EventExtractor
         // the same town or district, else the only one dated to the day. Without a country, only the same town or district.
         // The dated mentions are indexed by country and town or district (the names compared ignoring case), so each
         // undated one looks up its candidates instead of scanning them all.
+        var recent = mentions.Any(m => m.IsViolence && m.Date?.Date is not null && !m.OtherTime && !LongBefore(m.Date, facts.Article.Published));
         var byLocality = new Dictionary<(string Country, string Name), HashSet<string>>();
         var dailyByCountry = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var o in mentions.Where(o => o.IsViolence && o.Date?.Date is not null))
@@ -484,7 +547,8 @@ internal static class EventExtractor
                 }
             }
 
-            if (o.Date?.Precision == DatePrecision.Day)
+            // An incident told as another one, or long before publication, lends its day to no undated report.
+            if (o.Date?.Precision == DatePrecision.Day && !o.OtherTime && !(recent && LongBefore(o.Date, facts.Article.Published)))
             {
                 Slot(dailyByCountry, country).Add(o.Key);
             }
@@ -506,7 +570,7 @@ internal static class EventExtractor
             m.Key = local2.Count == 1 ? local2.First() : local2.Count == 0 && !m.OtherTime && daily?.Count == 1 ? daily.First() : UndatedKey(m, facts, ref local);
         }
 
-        FoldIntoMainIncident(mentions);
+        FoldIntoMainIncident(mentions, facts.Article.Published);
     }
 
     /// <summary>
@@ -515,9 +579,12 @@ internal static class EventExtractor
     /// dated ones first. A mention joins an incident when nothing tells them apart: no other day, no place that cannot
     /// be the same, no words setting it at another time ("a week earlier"); an undated mention naming a town or
     /// district joins a dated incident only if that incident names the same one or none (a raid on another village
-    /// told in passing is another incident); an incident dated only to a month or a year is background and takes none.
+    /// told in passing is another incident); an incident dated only to a month or a year is background and takes none,
+    /// and so is one told as another incident ("a similar attack in 2023") or, when the article's publication date is
+    /// known, one dated more than <see cref="BackgroundDays"/> before it: an undated "killed 11" in a story published
+    /// this week is this week's attack, not the one of two years ago that the article recalls.
     /// </summary>
-    private static void FoldIntoMainIncident(List<EventMention> mentions)
+    private static void FoldIntoMainIncident(List<EventMention> mentions, DateOnly? published)
     {
         var violence = mentions.Where(m => m.IsViolence).ToList();
         if (violence.Count < 2)
@@ -539,13 +606,21 @@ internal static class EventExtractor
             .ThenBy(x => x.i)
             .Select(x => x.m)
             .ToList();
-        var incidents = new List<(string Key, ResolvedDate? Date, PlaceRef Place)>();
+        // Dates long before publication are background only beside a recent incident: an article about an old attack
+        // (an anniversary, a trial) has that attack as its main incident.
+        var recent = violence.Any(m => m.Date?.Date is not null && !m.OtherTime && !LongBefore(m.Date, published));
+        var incidents = new List<(string Key, ResolvedDate? Date, PlaceRef Place, bool Background)>();
         foreach (var m in ordered)
         {
             var joined = -1;
             for (var i = 0; i < incidents.Count && joined < 0 && !m.OtherTime; i++)
             {
-                var (key, date, place) = incidents[i];
+                var (key, date, place, background) = incidents[i];
+                if (background)
+                {
+                    continue;
+                }
+
                 var dated = m.Date?.Date is not null;
                 if (dated && (date is null || !Linking.ReportAgreement.SameDates(m.Date, date)))
                 {
@@ -576,7 +651,7 @@ internal static class EventExtractor
                 var own = incidents.FindIndex(x => x.Key == m.Key);
                 if (own < 0)
                 {
-                    incidents.Add((m.Key, m.Date?.Date is not null ? m.Date : null, m.Place));
+                    incidents.Add((m.Key, m.Date?.Date is not null ? m.Date : null, m.Place, m.OtherTime || (recent && LongBefore(m.Date, published))));
                     continue;
                 }
 
@@ -587,9 +662,15 @@ internal static class EventExtractor
             m.Key = incident.Key;
             var p = incident.Place;
             incidents[joined] = (incident.Key, incident.Date ?? (m.Date?.Date is not null ? m.Date : null),
-                new PlaceRef(p.Place ?? m.Place.Place, p.District ?? m.Place.District, p.Region ?? m.Place.Region, p.Country ?? m.Place.Country));
+                new PlaceRef(p.Place ?? m.Place.Place, p.District ?? m.Place.District, p.Region ?? m.Place.Region, p.Country ?? m.Place.Country), incident.Background);
         }
     }
+
+    /// <summary>How long before its publication an article's main incident may have happened; older dated incidents are background.</summary>
+    private const int BackgroundDays = 31;
+
+    private static bool LongBefore(ResolvedDate? date, DateOnly? published) =>
+        published is { } p && date?.Date is { } d && (date.End ?? d).DayNumber < p.DayNumber - BackgroundDays;
 
     private static HashSet<string> Slot<TKey>(Dictionary<TKey, HashSet<string>> index, TKey key)
         where TKey : notnull
@@ -640,7 +721,10 @@ internal static class EventExtractor
     {
         if (m.Place.Country is { } country)
         {
-            return "violence:undated:" + ActorKeys.For(country) + ":" + ActorKeys.For(m.Place.Place ?? m.Place.District ?? m.Place.Region ?? m.Kind.ToString());
+            // With no place below the country, the kind of event would make every undated killing in a country one key
+            // across articles: the participant or the article stands in, and the linker decides what joins what.
+            return "violence:undated:" + ActorKeys.For(country) + ":" + ((m.Place.Place ?? m.Place.District ?? m.Place.Region) is { } local2
+                ? ActorKeys.For(local2) : Locality(m, facts, ref local));
         }
 
         return "violence:undated:" + Locality(m, facts, ref local);
@@ -725,7 +809,8 @@ internal static class EventExtractor
 
         for (var t = e.TokenEnd; t < Math.Min(doc.Tokens.Length, e.TokenEnd + 8); t++)
         {
-            if (doc.IsPunct(t, '\u2014') || doc.IsPunct(t, '\u2013') || (doc.IsPunct(t, '-') && doc.IsPunct(t + 1, '-')))
+            // A bulletin entry ("17 November - the group claimed ...") is dated like a dateline, with a hyphen.
+            if (doc.IsPunct(t, '\u2014') || doc.IsPunct(t, '\u2013') || (doc.IsPunct(t, '-') && (t == e.TokenEnd || doc.IsPunct(t + 1, '-'))))
             {
                 return true;
             }
@@ -758,7 +843,7 @@ internal static class EventExtractor
     /// the nearest earlier sentence of the paragraph that names one, else the article's main country.</summary>
     private static PlaceRef PlaceWithFallback(ArticleFacts facts, int sentence, int trigger)
     {
-        var place = PlaceRecognizer.Combine(facts.Sentences[sentence].Places, trigger);
+        var place = PlaceRecognizer.Combine(EventPlaces(facts.Doc, facts.Sentences[sentence].Places), trigger);
         if (place.Country is not null)
         {
             return place;
@@ -781,6 +866,77 @@ internal static class EventExtractor
 
         var paragraph = facts.SegmentPlaces[segment];
         return place with { Region = place.Region ?? paragraph.Region, Country = paragraph.Country };
+    }
+
+    private static readonly WordSet PlaceModifiedNouns = WordLists.Set(Vocabulary.Words("place-modified-nouns"));
+
+    /// <summary>
+    /// The places of a sentence that can be where its event happened: not a town that is only one end of a route ("a
+    /// convoy from X to Y ... attacked near Z"), nor a name that modifies another noun ("the Kabul government", "a
+    /// Quetta-based group"). When every place is such a one, all of them (a route is better than nothing).
+    /// </summary>
+    private static IReadOnlyList<PlaceMention> EventPlaces(TokenizedArticle doc, IReadOnlyList<PlaceMention> places)
+    {
+        List<PlaceMention>? kept = null;
+        List<PlaceMention>? routes = null;
+        for (var i = 0; i < places.Count; i++)
+        {
+            var p = places[i];
+            var local = p.Level is not PlaceLevel.Country;
+            var modifier = local && ((doc.IsWord(p.TokenEnd) && PlaceModifiedNouns.Has(doc, p.TokenEnd))
+                || (doc.IsPunct(p.TokenEnd, '-') && PlaceModifiedNouns.Has(doc, p.TokenEnd + 1)));
+            var route = !modifier && local && IsRouteEnd(doc, p);
+            if ((modifier || route) && kept is null)
+            {
+                kept = [.. places.Take(i)];
+            }
+
+            if (route)
+            {
+                (routes ??= []).Add(p);
+            }
+            else if (!modifier)
+            {
+                kept?.Add(p);
+            }
+        }
+
+        if (kept is null)
+        {
+            return places;
+        }
+
+        return routes is null || kept.Any(p => p.Level is PlaceLevel.Town or PlaceLevel.District) ? kept : [.. kept, .. routes];
+    }
+
+    /// <summary>"from X to Y", "between X and Y": a place that is an end of a route.</summary>
+    private static bool IsRouteEnd(TokenizedArticle doc, PlaceMention p)
+    {
+        // "from the garrison town of X": step back over the lower-case words that introduce the name.
+        var before = p.TokenStart - 1;
+        while (before > Math.Max(0, p.TokenStart - 5) && doc.IsWord(before) && !doc.IsCapitalised(before)
+            && !doc.Is(before, "from") && !doc.Is(before, "between") && !doc.Is(before, "to") && !doc.Is(before, "and"))
+        {
+            before--;
+        }
+
+        if (doc.Is(before, "from") || doc.Is(before, "between"))
+        {
+            return doc.Is(p.TokenEnd, "to") || doc.Is(p.TokenEnd, "and");
+        }
+
+        if (doc.Is(before, "to") || doc.Is(before, "and"))
+        {
+            for (var t = before - 1; t >= Math.Max(0, before - 8); t--)
+            {
+                if (doc.Is(t, "from") || doc.Is(t, "between"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static PlaceRef AnnouncementPlace(ArticleFacts facts, int sentence, int trigger, string objectKey)

@@ -3,7 +3,7 @@ using ClaimReview.Extraction.Events;
 namespace ClaimReview.Extraction.Linking;
 
 /// <summary>
-/// The one rule set for whether reports of one record agree: the importer's consensus (<see cref="Settle"/>), the
+/// The one rule set for whether reports of one record agree: the importer's consensus (<see cref="Settle(IReadOnlyList{ArticleEventReport})"/>), the
 /// discrepancies it stores (<see cref="DiscrepancyFinder"/>) and the coverage comparison's flags (<see cref="Outliers{T}(IReadOnlyList{T}, Func{T, T, bool})"/>)
 /// all ask these. Compatible values are not disagreements: "at least 253" and "more than 250" overlap, "May 2019"
 /// contains "10 May 2019", a region contains its towns, and two spellings of one place ("Sérékoura", "Serekoura") are
@@ -151,7 +151,36 @@ public static class ReportAgreement
     public static EventConsensus Settle(IReadOnlyList<EventReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var places = reports.Select(r => r.Place).OfType<PlaceRef>().ToList();
+        return Settle(reports.Select(r => r.Place).OfType<PlaceRef>().ToList(), reports.Select(r => r.Date));
+    }
+
+    /// <summary>
+    /// <see cref="Settle(IReadOnlyList{EventReport})"/> with one vote per article: an article that repeats its place or
+    /// day in ten sentences says it once, so what most outlets say wins, not what the longest article repeats.
+    /// </summary>
+    public static EventConsensus Settle(IReadOnlyList<ArticleEventReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var byArticle = reports.GroupBy(r => r.ArticleRef, StringComparer.Ordinal).Select(g => g.Select(r => r.Report).ToList()).ToList();
+        var places = byArticle.Select(list => list.Select(r => r.Place).OfType<PlaceRef>().ToList()).ToList();
+
+        // Level by level, each article votes once for each value it gives, among its reports that agree so far.
+        string? Vote(Func<PlaceRef, string?> level) =>
+            Majority(places.SelectMany(list => list.Select(level).Where(v => v is not null).DistinctBy(v => PlaceNames.Fold(v!))));
+        var country = Vote(p => p.Country);
+        places = [.. places.Select(list => list.Where(p => p.Country is null || PlaceNames.Same(p.Country, country)).ToList())];
+        var region = Vote(p => p.Region);
+        places = [.. places.Select(list => list.Where(p => p.Region is null || PlaceNames.Same(p.Region, region)).ToList())];
+        var district = Vote(p => p.District);
+        places = [.. places.Select(list => list.Where(p => p.District is null || PlaceNames.Same(p.District, district)).ToList())];
+        var place = Vote(p => p.Place);
+        var day = byArticle.SelectMany(list => list.Select(r => r.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null }).DistinctBy(d => d!.Date))
+            .GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        return new EventConsensus(new PlaceRef(place, district, region, country), day);
+    }
+
+    private static EventConsensus Settle(List<PlaceRef> places, IEnumerable<ResolvedDate?> dates)
+    {
         var country = Majority(places.Select(p => p.Country));
         places = [.. places.Where(p => p.Country is null || PlaceNames.Same(p.Country, country))];
         var region = Majority(places.Select(p => p.Region));
@@ -159,36 +188,63 @@ public static class ReportAgreement
         var district = Majority(places.Select(p => p.District));
         places = [.. places.Where(p => p.District is null || PlaceNames.Same(p.District, district))];
         var place = Majority(places.Select(p => p.Place));
-        var day = reports.Select(r => r.Date).Where(d => d is { Precision: DatePrecision.Day, Date: not null })
+        var day = dates.Where(d => d is { Precision: DatePrecision.Day, Date: not null })
             .GroupBy(d => d!.Date).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
         return new EventConsensus(new PlaceRef(place, district, region, country), day);
     }
 
-    /// <summary>The value most often given, spellings of one name counted together (ties: the one given first).</summary>
+    /// <summary>The value most often given, spellings of one name counted together (ties: the one given first), written
+    /// the way most of the reports that give it write it ("Sérékoura" over "Serekoura" when more outlets use the accents).</summary>
     public static string? Majority(IEnumerable<string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var groups = new List<(string Value, int Count, int First)>();
+        var groups = new List<(List<(string Spelling, int Count)> Spellings, int Count, int First)>();
         var i = 0;
         foreach (var v in values)
         {
             if (v is not null)
             {
-                var at = groups.FindIndex(g => PlaceNames.Same(g.Value, v));
+                var at = groups.FindIndex(g => PlaceNames.Same(g.Spellings[0].Spelling, v));
                 if (at < 0)
                 {
-                    groups.Add((v, 1, i));
+                    groups.Add(([(v, 1)], 1, i));
                 }
                 else
                 {
-                    groups[at] = (groups[at].Value, groups[at].Count + 1, groups[at].First);
+                    var spellings = groups[at].Spellings;
+                    var s = spellings.FindIndex(x => string.Equals(x.Spelling, v, StringComparison.Ordinal));
+                    if (s < 0)
+                    {
+                        spellings.Add((v, 1));
+                    }
+                    else
+                    {
+                        spellings[s] = (v, spellings[s].Count + 1);
+                    }
+
+                    groups[at] = (spellings, groups[at].Count + 1, groups[at].First);
                 }
             }
 
             i++;
         }
 
-        return groups.Count == 0 ? null : groups.OrderByDescending(g => g.Count).ThenBy(g => g.First).First().Value;
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        var best = groups.OrderByDescending(g => g.Count).ThenBy(g => g.First).First().Spellings;
+        var spelling = best[0];
+        foreach (var x in best)
+        {
+            if (x.Count > spelling.Count)
+            {
+                spelling = x;
+            }
+        }
+
+        return spelling.Spelling;
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class StoryLinker
 
     private const int ScanLimit = 256;
 
+    /// <summary>The longest date range ("the night from Saturday to Sunday", "between Monday and Wednesday") whose days are looked up one by one.</summary>
+    private const int ShortRangeDays = 3;
+
     /// <summary>How many days before an article's publication an undated event it reports may have happened.</summary>
     private const int UndatedWindowDays = 14;
 
@@ -34,6 +37,9 @@ public sealed class StoryLinker
     private readonly HashSet<string> _eventKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownClaim>> _claimsByClaimant = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimKeys = new(StringComparer.Ordinal);
+
+    /// <summary>The candidates one lookup has scored already (one set for every lookup: the linker is not thread-safe).</summary>
+    private readonly HashSet<KnownEvent> _seen = new(ReferenceEqualityComparer.Instance);
 
     public StoryLinker(ExtractionContext context)
     {
@@ -194,10 +200,10 @@ public sealed class StoryLinker
     {
         var family = EventExtractor.Family(e.Kind);
         var localities = Localities(e);
-        var seen = new HashSet<KnownEvent>(4 * ScanLimit, ReferenceEqualityComparer.Instance);
+        var seen = _seen;
+        seen.Clear();
         KnownEvent? best = null;
         var bestScore = 0.0;
-        var bestReason = "";
 
         void Consider(List<KnownEvent>? candidates)
         {
@@ -214,10 +220,11 @@ public sealed class StoryLinker
                     continue;
                 }
 
-                var (score, reason) = EventScore(e, localities, k);
+                // Scored without words: only the best candidate's reason is ever shown.
+                var score = Score(e, localities, k, null);
                 if (score > bestScore)
                 {
-                    (best, bestScore, bestReason) = (k, score, reason);
+                    (best, bestScore) = (k, score);
                 }
             }
         }
@@ -241,14 +248,15 @@ public sealed class StoryLinker
             return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
         }
 
-        return (best, bestScore, bestReason);
+        return best is null ? (null, 0, "") : (best, bestScore, EventScore(e, localities, best).Reason);
     }
 
     /// <summary>
     /// A report that says too little to be matched on its own (no town, or no day: "an attack in Germany", "Sunday
     /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
     /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
-    /// the fortnight before the article's publication), and no place that contradicts it. Two or more fits: none.
+    /// the fortnight before the article's publication; in an article with no publication date, the same perpetrator),
+    /// and no place that contradicts it. Two or more fits: none.
     /// </summary>
     private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
     {
@@ -257,16 +265,21 @@ public sealed class StoryLinker
         {
             pool = Latest(_eventsByCountry.GetValueOrDefault((family, PlaceNames.Fold(country))));
         }
-        else if (e.Date is { Date: { } day, Precision: DatePrecision.Day })
+        else if (e.Date is { Date: { } day } && (e.Date.Precision == DatePrecision.Day || (e.Date.End is { } end && end.DayNumber - day.DayNumber <= ShortRangeDays)))
         {
+            // A day, or a short range ("the night from Saturday to Sunday"): the known events of those days and the next.
             pool = [];
-            for (var d = day.DayNumber - 1; d <= day.DayNumber + 1; d++)
+            var last = e.Date.Precision == DatePrecision.Day || e.Date.End is null ? day.DayNumber : e.Date.End.Value.DayNumber;
+            for (var d = day.DayNumber - 1; d <= last + 1; d++)
             {
                 pool.AddRange(Latest(_eventsByDay.GetValueOrDefault((family, d))));
             }
 
             // Undated ones reported in the days after it too: "an arson attack in Germany" in yesterday's paper.
-            pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            if (e.Date.Precision == DatePrecision.Day)
+            {
+                pool.AddRange(Latest(_undatedEvents.GetValueOrDefault(family)));
+            }
         }
 
         if (pool is null)
@@ -274,49 +287,88 @@ public sealed class StoryLinker
             return null;
         }
 
+        // Two tiers: events that fit exactly, and events that fit only by forgiving a region read differently (a slip).
+        // The one exact fit wins; with none, the one loose fit; two of the deciding tier: none.
         var localities = Localities(e);
-        KnownEvent? only = null;
+        KnownEvent? exact = null, loose = null;
+        bool exactMany = false, looseMany = false;
         foreach (var k in pool)
         {
-            if (ReferenceEquals(k, only) || !Fits(e, localities, k, published))
+            var fit = Fit(e, localities, k, published);
+            if (fit == 0)
             {
                 continue;
             }
 
-            if (only is not null)
+            // Each article that reported an event made it known again under the same key: those are one event, not two.
+            ref var only = ref fit == 2 ? ref exact : ref loose;
+            ref var many = ref fit == 2 ? ref exactMany : ref looseMany;
+            if (only is not null && !string.Equals(only.Key, k.Key, StringComparison.Ordinal))
             {
-                return null;
+                many = true;
             }
 
-            only = k;
+            only ??= k;
         }
 
-        return only;
+        return exact is not null ? (exactMany ? null : exact) : looseMany ? null : loose;
     }
 
     /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
     private static List<KnownEvent> Latest(List<KnownEvent>? list) =>
         list is null ? [] : list.Count <= ScanLimit ? list : list.GetRange(list.Count - ScanLimit, ScanLimit);
 
-    private static bool Fits(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
+    /// <summary>0: the known event cannot be the report's; 2: it fits; 1: it fits once a region read differently is forgiven.</summary>
+    private static int Fit(ExtractedEvent e, List<string> localities, KnownEvent k, DateOnly? published)
     {
         if (e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country))
         {
-            return false;
+            return 0;
         }
 
+        // An undated report in an article with no publication date cannot be placed in time: it needs the same
+        // perpetrator instead, and then a region read differently (a slip) does not keep them apart; a town still does.
+        var timeless = e.Date?.Date is null && published is null;
+        var shared = timeless && SharesPerpetrator(e, k);
+        var tier = 2;
         if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
         {
-            return false;
+            if (!(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
+            {
+                return 0;
+            }
+
+            tier = 1;
         }
 
+        return DatesFit(e, k, published, timeless, shared) ? tier : 0;
+    }
+
+    private static bool DatesFit(ExtractedEvent e, KnownEvent k, DateOnly? published, bool timeless, bool shared)
+    {
         return (e.Date?.Date, k.Date.Date) switch
         {
             ({ } d, { } kd) => ReportAgreement.SameDates(e.Date, k.Date) || (e.Date!.Precision == DatePrecision.Day && k.Date.Precision == DatePrecision.Day && Math.Abs(d.DayNumber - kd.DayNumber) <= 1),
+            (null, { }) when timeless => shared,
             (null, { } kd) => Before(kd, published),
             ({ } d, null) => Before(d, k.ReportedAround),
             _ => false,
         };
+    }
+
+    /// <summary>The known event has the report's main perpetrator (or claimant): the first one it names. A group named
+    /// later in passing ("accused the X of helping") does not tie the report to that group's other attacks.</summary>
+    private static bool SharesPerpetrator(ExtractedEvent e, KnownEvent k)
+    {
+        foreach (var p in e.Participants)
+        {
+            if (p.Role is ParticipantRole.Perpetrator or ParticipantRole.Claimant)
+            {
+                return k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="day"/> falls in the window before a publication date.</summary>
@@ -333,13 +385,21 @@ public sealed class StoryLinker
 
     private static (double Score, string Reason) EventScore(ExtractedEvent e, List<string> localities, KnownEvent k)
     {
+        var reasons = new List<string>(4);
+        var score = Score(e, localities, k, reasons);
+        return (score, string.Join(", ", reasons));
+    }
+
+    /// <summary>The score of <see cref="EventScore(ExtractedEvent, KnownEvent)"/>; its reasons in words go to <paramref name="reasons"/> when given.</summary>
+    private static double Score(ExtractedEvent e, List<string> localities, KnownEvent k, List<string>? reasons)
+    {
         if (EventExtractor.Family(e.Kind) != EventExtractor.Family(k.Kind))
         {
-            return (0, "different kinds");
+            reasons?.Add("different kinds");
+            return 0;
         }
 
         // Dates first: the cheapest test, and most candidates from a place's index are other days there.
-        var reasons = new List<string>(4);
         var score = 0.0;
         if (e.Date?.Date is { } d && k.Date.Date is { } kd)
         {
@@ -348,45 +408,48 @@ public sealed class StoryLinker
                 var apart = Math.Abs(d.DayNumber - kd.DayNumber);
                 if (apart > 1)
                 {
-                    return (0, $"dates {apart} days apart");
+                    reasons?.Add($"dates {apart} days apart");
+                    return 0;
                 }
 
                 score += apart == 0 ? 0.4 : 0.25;
-                reasons.Add(apart == 0 ? "same day" : "dates a day apart");
+                reasons?.Add(apart == 0 ? "same day" : "dates a day apart");
             }
             else if (ReportAgreement.SameDates(e.Date, k.Date))
             {
                 score += 0.15;
-                reasons.Add("dates overlap");
+                reasons?.Add("dates overlap");
             }
             else
             {
-                return (0, "dates do not overlap");
+                reasons?.Add("dates do not overlap");
+                return 0;
             }
         }
         else
         {
             score += 0.1;
-            reasons.Add("one is undated");
+            reasons?.Add("one is undated");
         }
 
         var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
         var sharedPlace = SharesLocality(localities, Localities(k));
         if (otherCountry && !sharedPlace)
         {
-            return (0, "different countries");
+            reasons?.Add("different countries");
+            return 0;
         }
 
         if (otherCountry)
         {
             // The same town in two countries is more often a country read wrong than two towns of one name.
             score -= 0.3;
-            reasons.Add("different countries");
+            reasons?.Add("different countries");
         }
         else if (e.Place.Country is not null && k.Place.Country is not null)
         {
             score += 0.2;
-            reasons.Add("same country");
+            reasons?.Add("same country");
         }
         else
         {
@@ -396,26 +459,26 @@ public sealed class StoryLinker
         if (sharedPlace)
         {
             score += 0.45;
-            reasons.Add("same place");
+            reasons?.Add("same place");
         }
         else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
         {
             score -= 0.2;
-            reasons.Add("different places");
+            reasons?.Add("different places");
         }
         else if (e.Place.Region is not null && PlaceNames.Same(e.Place.Region, k.Place.Region))
         {
             score += 0.1;
-            reasons.Add("same region");
+            reasons?.Add("same region");
         }
 
-        if (e.Participants.Any(p => k.ActorKeys.Contains(p.ActorKey, StringComparer.Ordinal)))
+        if (e.Participants.Any(p => Contains(k.ActorKeys, p.ActorKey)))
         {
             score += 0.1;
-            reasons.Add("shared participants");
+            reasons?.Add("shared participants");
         }
 
-        return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
+        return Math.Clamp(score, 0, 1);
     }
 
     /// <summary>The towns and districts an event's place and its reports name.</summary>
@@ -493,56 +556,90 @@ public sealed class StoryLinker
         var words = Words(c.Reports.Count > 0 ? c.Reports[0].Quote : c.Summary);
         KnownClaim? best = null;
         var bestScore = 0.0;
-        var bestReason = "";
         for (var i = candidates.Count - 1; i >= Math.Max(0, candidates.Count - ScanLimit); i--)
         {
             var k = candidates[i];
-            var (score, reason) = ClaimScore(c, words, k);
+            // Scored without words: only the best candidate's reason is ever shown.
+            var score = ClaimScore(c, words, k, null);
             if (score > bestScore)
             {
-                (best, bestScore, bestReason) = (k, score, reason);
+                (best, bestScore) = (k, score);
             }
         }
 
-        return (best, bestScore, bestReason);
+        if (best is null)
+        {
+            return (null, 0, "");
+        }
+
+        var reasons = new List<string>(4);
+        ClaimScore(c, words, best, reasons);
+        return (best, bestScore, string.Join(", ", reasons));
     }
 
-    /// <summary>How likely a new article's claim is a known one of the same claimant (0..1), and why.</summary>
-    private static (double Score, string Reason) ClaimScore(ExtractedClaim c, HashSet<string> words, KnownClaim k)
+    /// <summary>How likely a new article's claim is a known one of the same claimant (0..1); why, in words, goes to <paramref name="reasons"/> when given.</summary>
+    private static double ClaimScore(ExtractedClaim c, HashSet<string> words, KnownClaim k, List<string>? reasons)
     {
-        var reasons = new List<string>(4) { "same claimant" };
+        reasons?.Add("same claimant");
         var score = 0.1;
         if (c.Kind == k.Kind)
         {
             score += 0.25;
-            reasons.Add("same kind");
+            reasons?.Add("same kind");
         }
         else if (PartsOfOneStatement(c.Kind, k.Kind))
         {
             // One outlet cuts a statement about an attack into a claim of it and a toll, another keeps it whole.
             score += 0.2;
-            reasons.Add("parts of one statement");
+            reasons?.Add("parts of one statement");
         }
 
-        if (c.EventKeys.Any(e => k.EventKeys.Contains(e, StringComparer.Ordinal)))
+        if (SharesAny(c.EventKeys, k.EventKeys))
         {
             score += 0.3;
-            reasons.Add("about the same event");
+            reasons?.Add("about the same event");
         }
         else if (c.EventKeys.Count > 0 && k.EventKeys.Count > 0)
         {
             score -= 0.2;
-            reasons.Add("about different events");
+            reasons?.Add("about different events");
         }
 
         var overlap = Overlap(words, KnownWords.GetValue(k, known => Words(known.Quote)));
         if (overlap >= 0.5)
         {
             score += overlap >= 0.85 ? 0.5 : 0.5 * overlap;
-            reasons.Add(overlap >= 0.85 ? "the same wording" : $"{overlap:P0} of the wording shared");
+            reasons?.Add(overlap >= 0.85 ? "the same wording" : $"{overlap:P0} of the wording shared");
         }
 
-        return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
+        return Math.Clamp(score, 0, 1);
+    }
+
+    /// <summary>Whether the lists share a key (plain loops: this runs for every candidate of every lookup).</summary>
+    private static bool SharesAny(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (Contains(b, a[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyList<string> list, string key)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event

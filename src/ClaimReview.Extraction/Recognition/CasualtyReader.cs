@@ -126,6 +126,23 @@ internal static class CasualtyReader
             t++;
         }
 
+        // "killed “more than 30 apostate policemen”": a figure quoted from a claim.
+        if (t < end && IsQuoteMark(doc, t))
+        {
+            t++;
+        }
+
+        // "the death toll from the attack has risen to nine", "the toll stands at 12".
+        if (doc.Is(t, "toll"))
+        {
+            if (!doc.Is(t + 1, "of"))
+            {
+                return TryRisenTo(doc, t + 1, end, out toll);
+            }
+
+            t += 2;
+        }
+
         // "the killing of an IS-affiliated militant", "killed a terrorist"
         if ((doc.Is(t, "a") || doc.Is(t, "an")) && t + 1 < end && doc.IsWord(t + 1)
             && !doc.Is(t + 1, "number") && !doc.Is(t + 1, "total") && !doc.Is(t + 1, "few") && !doc.Is(t + 1, "dozen") && !doc.Is(t + 1, "further"))
@@ -135,6 +152,30 @@ internal static class CasualtyReader
         }
 
         return TryFigure(doc, t, end, requireNoun: false, out toll, out _);
+    }
+
+    private static bool IsTimeUnit(TokenizedArticle doc, int t) =>
+        doc.Is(t, "days") || doc.Is(t, "day") || doc.Is(t, "hours") || doc.Is(t, "hour") || doc.Is(t, "weeks") || doc.Is(t, "week")
+        || doc.Is(t, "months") || doc.Is(t, "month") || doc.Is(t, "years") || doc.Is(t, "year") || doc.Is(t, "minutes");
+
+    private static bool IsQuoteMark(TokenizedArticle doc, int t) =>
+        doc.IsPunct(t, '"') || doc.IsPunct(t, '\u201c') || doc.IsPunct(t, '\u2018') || doc.IsPunct(t, '\'');
+
+    /// <summary>After "toll": a verb of rising or standing ("has risen to", "rose to", "stands at", "reached") within a
+    /// short distance, then the figure.</summary>
+    private static bool TryRisenTo(TokenizedArticle doc, int from, int end, out Toll toll)
+    {
+        toll = default;
+        for (var t = from; t < Math.Min(end, from + 20); t++)
+        {
+            if (doc.Is(t, "risen") || doc.Is(t, "rose") || doc.Is(t, "climbed") || doc.Is(t, "reached") || doc.Is(t, "stands") || doc.Is(t, "stood") || doc.Is(t, "increased"))
+            {
+                var at = doc.Is(t + 1, "to") || doc.Is(t + 1, "at") ? t + 2 : t + 1;
+                return TryFigure(doc, at, end, requireNoun: false, out toll, out _);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a figure beside a word of killing is a number too big to be a toll ("killed 2147483648"):
@@ -224,6 +265,12 @@ internal static class CasualtyReader
         }
 
         if (InjuryWords.Has(doc, figureEnd) || (doc.IsWord(figureEnd) && InjuryWords.Has(doc, figureEnd + 1)))
+        {
+            return false;
+        }
+
+        // "12 dead two days later": a figure of time, not of people.
+        if (IsTimeUnit(doc, figureEnd))
         {
             return false;
         }

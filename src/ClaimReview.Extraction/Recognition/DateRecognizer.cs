@@ -212,6 +212,10 @@ internal static class DateRecognizer
         return false;
     }
 
+    /// <summary>Where the day follows a month word: next, or after the full stop of an abbreviation ("Oct. 9").</summary>
+    private static int DayAfterMonth(TokenizedArticle doc, int t, int end) =>
+        t + 2 < end && doc.IsPunct(t + 1, '.') && doc.Text(t).Length <= 4 ? t + 2 : t + 1;
+
     private static bool TryDayMonth(TokenizedArticle doc, int t, int end, out DateExpression expression)
     {
         expression = default;
@@ -226,10 +230,10 @@ internal static class DateRecognizer
 
             next++;
         }
-        else if (DateWords.IsMonth(doc, t) && DateWords.TryMonth(doc.Text(t), true, out month) && t + 1 < end && DateWords.TryDayOfMonth(doc.Text(t + 1), out day)
-            && !(doc.Tokens.Length > t + 2 && doc.IsPunct(t + 2, ':')))
+        else if (DateWords.IsMonth(doc, t) && DateWords.TryMonth(doc.Text(t), true, out month) && DayAfterMonth(doc, t, end) is var dayAt && dayAt < end
+            && DateWords.TryDayOfMonth(doc.Text(dayAt), out day) && !(doc.Tokens.Length > dayAt + 1 && doc.IsPunct(dayAt + 1, ':')))
         {
-            next = t + 2;
+            next = dayAt + 1;
         }
         else
         {

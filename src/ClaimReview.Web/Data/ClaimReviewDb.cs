@@ -37,6 +37,7 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFileResult> ImportFileResults => Set<ImportFileResult>();
     public DbSet<DataRevisionRow> DataRevisions => Set<DataRevisionRow>();
+    public DbSet<PendingDiscrepancy> PendingDiscrepancies => Set<PendingDiscrepancy>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ActorRedirect> ActorRedirects => Set<ActorRedirect>();
@@ -356,6 +357,12 @@ public sealed class ClaimReviewDb(DbContextOptions<ClaimReviewDb> options, Chang
         {
             e.ToTable("data_revision");
             e.Property(r => r.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<PendingDiscrepancy>(e =>
+        {
+            e.ToTable("pending_discrepancies");
+            e.HasKey(r => r.EventId);
+            e.Property(r => r.EventId).ValueGeneratedNever();
         });
 
         // Columns are lower_snake_case like the tables, so hand-written SQL reads naturally.

@@ -23,6 +23,9 @@ public sealed partial class ArticleImporter(
     {
         /// <summary>Extracted again although the file is as last imported (a re-extracting import).</summary>
         public bool Reextracted { get; init; }
+
+        /// <summary>What the extractor found, before linking gave its records the keys of known ones (what the next chunk's extraction is told about).</summary>
+        public ArticleExtraction? Extracted { get; init; }
     }
 
     /// <summary>
@@ -53,24 +56,24 @@ public sealed partial class ArticleImporter(
         using (var writer = new ArticleWriter(db, state, clock.GetUtcNow(), options.PageRefreshInterval))
         {
             var context = new ExtractionContext([.. state.KnownEvents]);
-            // Links each article to the records the database and the articles written before it hold, in file order.
+            // Links each article to the records the database and the articles before it hold, in file order (see Prepare).
             var linker = new StoryLinker(context with { KnownClaims = [.. state.KnownClaims] });
-            var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], extractor, context, state), cancellationToken) : null;
+            var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], extractor, context, state, linker), cancellationToken) : null;
             for (var c = 0; c < chunks.Count; c++)
             {
                 var prepared = await next!;
-                // The next chunk is extracted while this one is written, against the events known so far plus this chunk's.
+                // The next chunk is extracted and linked while this one is written, against the events known so far plus this chunk's.
                 if (c + 1 < chunks.Count)
                 {
                     var following = chunks[c + 1];
                     var wider = new ExtractionContext([.. state.KnownEvents, .. EventsOf(prepared).KnownEvents]);
-                    next = Task.Run(() => Prepare(following, extractor, wider, state), cancellationToken);
+                    next = Task.Run(() => Prepare(following, extractor, wider, state, linker), cancellationToken);
                 }
                 writer.BeginBatch();
                 foreach (var file in prepared)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var outcome = file.Done ?? Write(writer, file, linker);
+                    var outcome = file.Done ?? Write(writer, file);
                     outcomes.Add(outcome);
                     if (outcome.Outcome == ImportOutcome.Failed)
                     {
@@ -115,8 +118,45 @@ public sealed partial class ArticleImporter(
         }
     }
 
-    /// <summary>Reads, hashes, decodes and extracts a chunk of files in parallel (no database access).</summary>
-    private Prepared[] Prepare(SourceFile[] chunk, ArticleExtractor extractor, ExtractionContext context, ImportState state)
+    /// <summary>
+    /// Reads, hashes, decodes and extracts a chunk of files in parallel, then links them in file order (no database
+    /// access): this runs beside the writing of the chunk before, so the writer only writes. Chunks are prepared one
+    /// after another, so the linker sees every article in file order.
+    /// </summary>
+    private Prepared[] Prepare(SourceFile[] chunk, ArticleExtractor extractor, ExtractionContext context, ImportState state, StoryLinker linker)
+    {
+        var prepared = Extract(chunk, extractor, context, state);
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            if (prepared[i].Extraction is { } extraction)
+            {
+                prepared[i] = Link(prepared[i], extraction, linker);
+            }
+        }
+        return prepared;
+    }
+
+    /// <summary>
+    /// Links one article to the records known from the database and the articles linked before it, and makes its own
+    /// known to those after it. An article whose write fails later stays known to the linker: the articles linked to
+    /// one of its records then create that record themselves (its key is all they share).
+    /// </summary>
+    private Prepared Link(Prepared prepared, ArticleExtraction extraction, StoryLinker linker)
+    {
+        try
+        {
+            var linked = linker.Link(extraction);
+            linker.Remember(linked);
+            return prepared with { Extraction = linked, Extracted = extraction };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogExtractionCrash(logger, exception, prepared.Source.Name);
+            return Failed(prepared.Source, $"linking failed: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private Prepared[] Extract(SourceFile[] chunk, ArticleExtractor extractor, ExtractionContext context, ImportState state)
     {
         var prepared = new Prepared[chunk.Length];
         Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i], extractor, context, state));
@@ -133,7 +173,7 @@ public sealed partial class ArticleImporter(
     }
 
     private static ExtractionContext EventsOf(Prepared[] prepared) =>
-        ExtractionContext.FromExtractions(prepared.Where(p => p.Extraction is not null).Select(p => p.Extraction!));
+        ExtractionContext.FromExtractions(prepared.Select(p => p.Extracted ?? p.Extraction).OfType<ArticleExtraction>());
 
     private static bool NeedsStoryDates(ArticleExtraction extraction) =>
         extraction.Article.Published is null && extraction.Events.Any(e => e.Date?.Date is null);
@@ -189,15 +229,13 @@ public sealed partial class ArticleImporter(
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.0} MB";
 
     /// <summary>Writes one article and everything found in it under its own savepoint; a failure costs that file only.</summary>
-    private FileOutcome Write(ArticleWriter writer, Prepared prepared, StoryLinker linker)
+    private FileOutcome Write(ArticleWriter writer, Prepared prepared)
     {
         var name = prepared.Source.Name;
         var isUpdate = writer.Knows(name);
         try
         {
-            var linked = linker.Link(prepared.Extraction!);
-            writer.Write(name, prepared.Hash!, linked);
-            linker.Remember(linked);
+            writer.Write(name, prepared.Hash!, prepared.Extraction!);
             // Junk input and records beyond the limits per article are said in the report, beside the outcome.
             var warnings = prepared.Extraction!.Warnings.Count == 0 ? null : "warning: " + string.Join("; ", prepared.Extraction.Warnings);
             return prepared.Reextracted ? new FileOutcome(name, ImportOutcome.Unchanged, warnings is null ? "file unchanged; extracted again" : "file unchanged; extracted again; " + warnings)
@@ -222,3 +260,4 @@ public sealed partial class ArticleImporter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Import ({Trigger}) finished: {Summary}")]
     private static partial void LogFinished(ILogger logger, string trigger, string summary);
 }
+

@@ -30,6 +30,9 @@ internal sealed class ArticleWriter : IDisposable
     private readonly List<Action> _onCommit = [];
     private readonly List<long> _batchArticles = [];
     private readonly HashSet<long> _batchEvents = [];
+
+    /// <summary>Events whose discrepancies and consensus wait for the next refresh (also in <c>pending_discrepancies</c>).</summary>
+    private readonly HashSet<long> _pendingEvents = [];
     private bool _batchUpdated;
     // What the article's previous extraction attached its quotes to (reports a person decided on excepted: they stay as
     // they are). A report stays on the record it was on, whatever key the extractor now gives it (an editor renamed,
@@ -41,6 +44,13 @@ internal sealed class ArticleWriter : IDisposable
     // each way, keeps on each claim the label it had.
     private readonly Dictionary<(long ClaimId, string Quote), bool> _previousClaimLabels = [];
     private SqliteTransaction? _transaction;
+
+    /// <summary>
+    /// The article being written is new (its row was inserted by this write): no person can have decided anything about
+    /// its reports yet (decisions name an article id, and this one is not committed), so its reports are inserted as
+    /// they are, in one statement per kind, without the decision lookups a re-extracted article's reports need.
+    /// </summary>
+    private bool _newArticle;
     private readonly TimeSpan _pageRefresh;
     private long _lastRevision = Stopwatch.GetTimestamp();
     private bool _revisionPending;
@@ -60,11 +70,23 @@ internal sealed class ArticleWriter : IDisposable
         using var pragma = _connection.CreateCommand();
         pragma.CommandText = "PRAGMA cache_size = -65536";
         pragma.ExecuteNonQuery();
+        // What an import that did not finish left to recompute is recomputed by this one.
+        using var pending = _connection.CreateCommand();
+        pending.CommandText = "SELECT event_id FROM pending_discrepancies";
+        using var reader = pending.ExecuteReader();
+        while (reader.Read())
+        {
+            _pendingEvents.Add(reader.GetInt64(0));
+        }
     }
 
-    /// <summary>Cached pages become stale: what the chunks committed so far wrote is shown from the next view.</summary>
-    private void BumpRevision()
+    /// <summary>
+    /// Cached pages become stale: what the chunks committed so far wrote is shown from the next view, with the
+    /// discrepancies and consensus of every event they reported worked out first.
+    /// </summary>
+    private void Refresh()
     {
+        RefreshDiscrepancies();
         Execute("UPDATE data_revision SET value = value + 1");
         _lastRevision = Stopwatch.GetTimestamp();
         _revisionPending = false;
@@ -74,16 +96,24 @@ internal sealed class ArticleWriter : IDisposable
     {
         _transaction?.Dispose(); // an unfinished chunk (cancelled import) is rolled back
         _transaction = null;
-        if (_revisionPending)
+        if (_revisionPending || _pendingEvents.Count > 0)
         {
             // The last chunks committed within the refresh interval: the pages show them now, however the import ended.
             try
             {
-                BumpRevision();
+                _transaction = _connection.BeginTransaction();
+                Refresh();
+                _transaction.Commit();
             }
             catch (SqliteException)
             {
-                // The database failed under the import (the reason is reported there): the next edit or import refreshes the pages.
+                // The database failed under the import (the reason is reported there): the next import recomputes what
+                // is still pending, and the next edit or import refreshes the pages.
+            }
+            finally
+            {
+                _transaction?.Dispose();
+                _transaction = null;
             }
         }
         // The pooled connection goes back to the app's normal page cache.
@@ -111,9 +141,12 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// Derives what depends on the chunk's reports (orphans of changed articles removed, discrepancies of every
-    /// touched event recomputed), indexes the chunk for search, and commits: the chunk becomes durable with
-    /// everything derived from it, so an import killed at any point leaves a consistent database.
+    /// Derives what depends on the chunk's reports (orphans of changed articles removed), indexes the chunk for
+    /// search, and commits: the chunk becomes durable with what is derived from it, so an import killed at any point
+    /// leaves a consistent database. The discrepancies and consensus of the events it reported are recomputed when the
+    /// pages are refreshed (every <see cref="ImportOptions.PageRefreshInterval"/> and at the end): an event reported in
+    /// every chunk is worked out once per refresh, not once per chunk. Until then the events are listed in
+    /// <c>pending_discrepancies</c>, in the chunk's transaction, so an import that dies leaves them to the next one.
     /// </summary>
     public void CommitBatch()
     {
@@ -122,12 +155,17 @@ internal sealed class ArticleWriter : IDisposable
         {
             RemoveOrphans();
         }
-        RefreshDiscrepancies();
+        _batchEvents.ExceptWith(_pendingEvents);
+        if (_batchEvents.Count > 0)
+        {
+            Execute("INSERT OR IGNORE INTO pending_discrepancies (event_id) SELECT value FROM json_each($0)", JsonIds(_batchEvents));
+            _pendingEvents.UnionWith(_batchEvents);
+        }
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
         _revisionPending = true;
         if (Stopwatch.GetElapsedTime(_lastRevision) >= _pageRefresh)
         {
-            BumpRevision();
+            Refresh();
         }
         _transaction!.Commit();
         _transaction.Dispose();
@@ -242,14 +280,16 @@ internal sealed class ArticleWriter : IDisposable
         return keys;
     }
 
-    /// <summary>Recomputes the discrepancies of the chunk's touched events; only an event reported by two or more articles can have one.</summary>
+    private static string JsonIds(IEnumerable<long> ids) => "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    /// <summary>Recomputes the discrepancies and consensus of the pending events; only an event reported by two or more articles can have one.</summary>
     private void RefreshDiscrepancies()
     {
-        if (_batchEvents.Count == 0)
+        if (_pendingEvents.Count == 0)
         {
             return;
         }
-        var ids = "[" + string.Join(',', _batchEvents.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        var ids = JsonIds(_pendingEvents);
         Execute("DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id IN (SELECT value FROM json_each($0))", ids);
         var reports = new Dictionary<long, List<ArticleEventReport>>();
         using (var reader = Command("""
@@ -289,16 +329,18 @@ internal sealed class ArticleWriter : IDisposable
                     discrepancyId, [.. found.Values.Select(v => new object?[] { long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote })]);
             }
         }
+        Execute("DELETE FROM pending_discrepancies");
+        _pendingEvents.Clear();
     }
 
     /// <summary>
-    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle"/>, the same
+    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle(IReadOnlyList{ArticleEventReport})"/>, the same
     /// rules the discrepancies and the coverage page use); the first report imported no longer decides. Outliers stay
     /// visible as discrepancies.
     /// </summary>
     private void Settle(long eventId, List<ArticleEventReport> reports)
     {
-        var consensus = ReportAgreement.Settle([.. reports.Select(r => r.Report)]);
+        var consensus = ReportAgreement.Settle(reports);
         var (place, district, region, country) = consensus.Place;
         var day = consensus.Day;
 
@@ -327,7 +369,8 @@ internal sealed class ArticleWriter : IDisposable
         _previousEvents.Clear();
         _previousClaimLabels.Clear();
         long id;
-        if (_state.ArticleIds.TryGetValue(sourceFile, out id))
+        _newArticle = !_state.ArticleIds.TryGetValue(sourceFile, out id);
+        if (!_newArticle)
         {
             // People's decisions about the article's reports are re-anchored on the new text first (orphaned while a
             // quote is gone). The previous extraction's evidence goes, except the reports a person decided on (kept as
@@ -470,6 +513,7 @@ internal sealed class ArticleWriter : IDisposable
     private Dictionary<string, long> WriteEvents(ArticleExtraction extraction, long articleId, Dictionary<string, long> actorIds)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var participants = new List<object?[]>();
         foreach (var found in extraction.Events)
         {
             long id;
@@ -513,20 +557,33 @@ internal sealed class ArticleWriter : IDisposable
             {
                 if (actorIds.TryGetValue(participant.ActorKey, out var actorId) || _state.ActorIds.TryGetValue(participant.ActorKey, out actorId))
                 {
-                    // Not a participant a person removed.
-                    Execute("""
-                        INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) SELECT $0, $1, $2
-                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_participants s WHERE s.event_id = $0 AND s.actor_id = $1 AND s.role = $2)
-                        """, id, actorId, SnakeCase.Name(participant.Role));
+                    participants.Add([id, actorId, SnakeCase.Name(participant.Role)]);
                 }
             }
         }
+        // Not a participant a person removed.
+        InsertRows("""
+            INSERT OR IGNORE INTO event_participants (event_id, actor_id, role) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($0) j
+             WHERE NOT EXISTS (SELECT 1 FROM suppressed_participants s WHERE s.event_id = j.value ->> 0 AND s.actor_id = j.value ->> 1 AND s.role = j.value ->> 2)
+            """, participants);
         // A report goes where a person decided, else to every event its quote was on before, else to its event; never
         // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
+        var rows = new List<object?[]>();
         WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report) =>
-            Execute(EventReportInsert, target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
+        {
+            object?[] row = [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
                 Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
-                report.Place?.Country, report.Confidence));
+                report.Place?.Country, report.Confidence];
+            if (_newArticle)
+            {
+                rows.Add(row);
+            }
+            else
+            {
+                Execute(EventReportInsert, row);
+            }
+        });
+        InsertRows(NewEventReportsInsert, rows);
         return ids;
     }
 
@@ -596,6 +653,21 @@ internal sealed class ArticleWriter : IDisposable
                              AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0))
         """;
 
+    /// <summary>A new article's event reports, all at once (see <see cref="_newArticle"/>).</summary>
+    private const string NewEventReportsInsert = """
+        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+            reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9,
+               value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15
+          FROM json_each($0)
+        """;
+
+    /// <summary>A new article's claim reports, all at once (see <see cref="_newArticle"/>).</summary>
+    private const string NewClaimReportsInsert = """
+        INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($0)
+        """;
+
     private static readonly string ClaimReportInsert = $"""
         INSERT INTO claim_reports (claim_id, article_id, quote, start, "end", attributed_to_source, confidence)
         SELECT COALESCE({Decisions.MovedToSql(RecordType.Claim, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Claim, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6
@@ -651,9 +723,23 @@ internal sealed class ArticleWriter : IDisposable
     {
         // As for events: a person's decision, else every claim the quote was on before, else its claim; never twice.
         var ambiguous = AmbiguousLabels(extraction);
+        var rows = new List<object?[]>();
         WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))),
             (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report) =>
-            Execute(ClaimReportInsert, target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence));
+            {
+                object?[] row = [target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence];
+                if (_newArticle)
+                {
+                    rows.Add(row);
+                }
+                else
+                {
+                    Execute(ClaimReportInsert, row);
+                }
+            });
+        InsertRows(NewClaimReportsInsert, rows);
+        var events = new List<object?[]>();
+        var counters = new List<object?[]>();
         foreach (var found in extraction.Claims)
         {
             var id = ids[found.Key];
@@ -661,23 +747,26 @@ internal sealed class ArticleWriter : IDisposable
             {
                 if (eventIds.TryGetValue(eventKey, out var eventId) || _state.EventIds.TryGetValue(eventKey, out eventId))
                 {
-                    Execute("""
-                        INSERT OR IGNORE INTO claim_events (claim_id, event_id) SELECT $0, $1
-                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_events s WHERE s.claim_id = $0 AND s.event_id = $1)
-                        """, id, eventId);
+                    events.Add([id, eventId]);
                 }
             }
             foreach (var counteredKey in found.CounterClaimKeys)
             {
                 if ((ids.TryGetValue(counteredKey, out var countered) || _state.ClaimIds.TryGetValue(counteredKey, out countered)) && countered != id)
                 {
-                    Execute("""
-                        INSERT OR IGNORE INTO claim_counters (claim_id, countered_claim_id) SELECT $0, $1
-                         WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_counters s WHERE s.claim_id = $0 AND s.countered_claim_id = $1)
-                        """, id, countered);
+                    counters.Add([id, countered]);
                 }
             }
         }
+        // Not a link a person removed.
+        InsertRows("""
+            INSERT OR IGNORE INTO claim_events (claim_id, event_id) SELECT value ->> 0, value ->> 1 FROM json_each($0) j
+             WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_events s WHERE s.claim_id = j.value ->> 0 AND s.event_id = j.value ->> 1)
+            """, events);
+        InsertRows("""
+            INSERT OR IGNORE INTO claim_counters (claim_id, countered_claim_id) SELECT value ->> 0, value ->> 1 FROM json_each($0) j
+             WHERE NOT EXISTS (SELECT 1 FROM suppressed_claim_counters s WHERE s.claim_id = j.value ->> 0 AND s.countered_claim_id = j.value ->> 1)
+            """, counters);
     }
 
     /// <summary>
@@ -806,6 +895,15 @@ internal sealed class ArticleWriter : IDisposable
         if (rows.Count > 0)
         {
             Execute(sql, shared, System.Text.Json.JsonSerializer.Serialize(rows));
+        }
+    }
+
+    /// <summary>As above, with nothing shared: the rows are <c>json_each($0)</c>.</summary>
+    private void InsertRows(string sql, List<object?[]> rows)
+    {
+        if (rows.Count > 0)
+        {
+            Execute(sql, System.Text.Json.JsonSerializer.Serialize(rows));
         }
     }
 

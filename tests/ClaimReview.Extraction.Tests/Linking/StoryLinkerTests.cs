@@ -188,6 +188,36 @@ public class StoryLinkerTests
         Assert.Equal("violence:new", Assert.Single(LinkOne([known, other], report, new DateOnly(2024, 3, 6)).Events).Key);
     }
 
+    [Fact]
+    public void A_report_dated_to_a_night_across_two_days_joins_the_only_attack_known_on_either_day()
+    {
+        var known = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, null, "Niger"), []);
+        var night = new ResolvedDate(new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 5), DatePrecision.Range, "in the night from Monday to Tuesday");
+        var report = Event(EventKind.Attack, night, new PlaceRef(null, null, null, null));
+        Assert.Equal(known.Key, Assert.Single(LinkOne([known], report, new DateOnly(2024, 3, 6)).Events).Key);
+        var week = new ResolvedDate(new DateOnly(2024, 2, 20), new DateOnly(2024, 3, 5), DatePrecision.Range, "in the past fortnight");
+        Assert.Equal("violence:new", Assert.Single(LinkOne([known], Event(EventKind.Attack, week, new PlaceRef(null, null, null, null)), new DateOnly(2024, 3, 6)).Events).Key);
+    }
+
+    [Fact]
+    public void An_undated_report_in_an_article_without_a_date_joins_the_only_attack_of_its_perpetrator_in_that_country()
+    {
+        var ours = new KnownEvent("violence:2024-03-05:niger:tarbela", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Tarbela", null, "Tillaberi", "Niger"), ["sahel-front"]);
+        var theirs = new KnownEvent("violence:2024-03-01:niger:dosso", EventKind.Attack, Day(2024, 3, 1), new PlaceRef("Dosso", null, null, "Niger"), ["river-brigade"]);
+        static ExtractedEvent By(string group, string? region) =>
+            Event(EventKind.Attack, null, new PlaceRef(null, null, region, "Niger")) with { Participants = [new EventParticipant(group, ParticipantRole.Perpetrator)] };
+
+        // Another region read by this outlet is a slip; the group and the country tie the report to its one attack there.
+        Assert.Equal(ours.Key, Assert.Single(LinkOne([ours, theirs], By("sahel-front", "Agadez"), published: null).Events).Key);
+        Assert.Equal("violence:new", Assert.Single(LinkOne([ours, theirs], By("desert-column", null), published: null).Events).Key);
+        var sameAgain = ours with { Localities = ["Tarbéla"] };
+        Assert.Equal(ours.Key, Assert.Single(LinkOne([ours, sameAgain, theirs], By("sahel-front", null), published: null).Events).Key);
+        var north = new KnownEvent("violence:2024-02-02:niger:agadez", EventKind.Attack, Day(2024, 2, 2), new PlaceRef(null, null, "Agadez", "Niger"), ["sahel-front"]);
+        Assert.Equal(north.Key, Assert.Single(LinkOne([ours, north], By("sahel-front", "Agadez"), published: null).Events).Key);
+        var again = ours with { Key = "violence:2024-02-20:niger:tarbela" };
+        Assert.Equal("violence:new", Assert.Single(LinkOne([ours, again], By("sahel-front", null), published: null).Events).Key);
+    }
+
     private static ArticleExtraction LinkOne(IReadOnlyList<KnownEvent> known, ExtractedEvent report, DateOnly? published)
     {
         var linker = new StoryLinker(new ExtractionContext(known));
