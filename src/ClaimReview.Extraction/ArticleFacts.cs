@@ -57,6 +57,13 @@ internal sealed class ArticleFacts(ParsedArticle article, TokenizedArticle doc, 
         return _actorsByKey.GetValueOrDefault(key);
     }
 
+    /// <summary>Adds an actor the recognisers did not find (a publisher named only in the chrome): it has no mentions.</summary>
+    public void AddActor(ArticleActor actor)
+    {
+        Actors.Actors.Add(actor);
+        _actorsByKey?.TryAdd(actor.Key, actor);
+    }
+
     private Dictionary<string, ArticleActor?>? _actorsByHead;
 
     /// <summary>The one organisation of the article whose name has <paramref name="head"/> in it ("the Forum" for the

@@ -75,6 +75,8 @@ internal static class ClaimExtractor
 
     private static readonly WordSet Evaluative = WordLists.Set(Vocabulary.Words("evaluative"));
 
+    private static readonly string[] ReleaseMarkers = Vocabulary.Words("release-markers");
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ExtractedClaim> Extract(
         ArticleFacts facts,
@@ -425,16 +427,15 @@ internal static class ClaimExtractor
     /// </summary>
     private static Claimant? PublisherClaimant(ArticleFacts facts, ref Publisher? publisher, bool firstPerson, bool reportsEvent, int sentence)
     {
-        if (facts.Article.Outlet is not { Length: > 0 } outlet || !(firstPerson || reportsEvent))
+        if (facts.Article.Outlet is not { Length: > 0 } outlet)
         {
             return null;
         }
 
-        if (publisher is null)
+        publisher ??= NewPublisher(facts, outlet);
+        if (!(firstPerson || reportsEvent || (publisher.IsRelease && publisher.IsInstitution && WordCountAtLeast(facts.Doc, sentence, 3))))
         {
-            var key = ActorKeys.For(outlet);
-            var named = facts.ActorWithKey(key);
-            publisher = new Publisher(named, key, outlet, named is { Kind: not (ActorKind.NewsOutlet or ActorKind.Person) });
+            return null;
         }
 
         // A news outlet's "we" is its own claim only when it states a finding ("We assess", "Our sources confirm"), not
@@ -448,11 +449,135 @@ internal static class ClaimExtractor
         {
             // Named nowhere in the body (a masthead, a footer): the publisher becomes an actor of the article.
             publisher.Actor = new ArticleActor(publisher.Key, InputChecks.Clean(publisher.Name), ActorKind.NewsOutlet, null, publisher.Key, false, []);
-            facts.Actors.Actors.Add(publisher.Actor);
+            facts.AddActor(publisher.Actor);
         }
 
         return new Claimant(publisher.Actor, null);
     }
+
+    /// <summary>The publisher of an article: the actor its outlet names (in the text or the lexicon); for a press release
+    /// whose outlet names no institution, the issuer its letterhead or its body names.</summary>
+    private static Publisher NewPublisher(ArticleFacts facts, string outlet)
+    {
+        var key = ActorKeys.For(outlet);
+        var named = facts.ActorWithKey(key) ?? KnownAsArticleActor(facts, key);
+        var release = IsRelease(facts.Article);
+        if (release && named is null or { Kind: ActorKind.NewsOutlet or ActorKind.Person } && Issuer(facts) is { } issuer)
+        {
+            named = issuer;
+        }
+
+        if (named is not null && facts.ActorWithKey(named.Key) is null)
+        {
+            // Only an institution the body never names joins the article's actors here; an outlet joins when it speaks.
+            if (named.Kind is ActorKind.NewsOutlet or ActorKind.Person)
+            {
+                named = null;
+            }
+            else
+            {
+                facts.AddActor(named);
+            }
+        }
+
+        return new Publisher(named, key, outlet, named is { Kind: not (ActorKind.NewsOutlet or ActorKind.Person) }) { IsRelease = release };
+    }
+
+    /// <summary>Whether a sentence has at least <paramref name="count"/> words ("1." numbering a paragraph has none).</summary>
+    private static bool WordCountAtLeast(TokenizedArticle doc, int sentence, int count)
+    {
+        var s = doc.Sentences[sentence];
+        for (var t = s.TokenStart; t < s.TokenEnd && count > 0; t++)
+        {
+            if (doc.IsWord(t) && char.IsLetter(doc.Raw[doc.Tokens[t].Start]))
+            {
+                count--;
+            }
+        }
+
+        return count == 0;
+    }
+
+    /// <summary>Whether a chrome line marks the text as an institution's release ("FOR IMMEDIATE RELEASE", "Press release No").</summary>
+    internal static bool IsRelease(ParsedArticle article)
+    {
+        foreach (var line in article.Boilerplate)
+        {
+            if (line.Text.Length > 80)
+            {
+                continue;
+            }
+
+            foreach (var marker in ReleaseMarkers)
+            {
+                if (line.Text.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Who issues a release: the most specific institution its letterhead names (the last such line above the
+    /// title: "ARMED FORCES OF X" then "SECTOR Y" is sector Y), else the institution its body names most often.</summary>
+    private static ArticleActor? Issuer(ArticleFacts facts)
+    {
+        ArticleActor? issuer = null;
+        var titleStart = facts.Article.TitleStart;
+        foreach (var line in facts.Article.Boilerplate)
+        {
+            if (titleStart >= 0 && line.Start > titleStart)
+            {
+                break;
+            }
+
+            var text = line.Text.AsSpan().Trim();
+            if (text.Length is 0 or > 100)
+            {
+                continue;
+            }
+
+            // "ARMED FORCES OF X (XYZ)": the name without its bracketed short form.
+            if (text[^1] == ')' && text.LastIndexOf('(') is var open and > 0)
+            {
+                text = text[..open].TrimEnd();
+            }
+
+            var key = ActorKeys.For(text.ToString());
+            if ((facts.ActorWithKey(key) ?? KnownAsArticleActor(facts, key)) is { } actor && IsInstitution(actor))
+            {
+                issuer = actor;
+            }
+        }
+
+        if (issuer is not null)
+        {
+            return issuer;
+        }
+
+        // No letterhead names it: the institution the body names most often.
+        var counts = new int[facts.Actors.Actors.Count];
+        var best = -1;
+        foreach (var mention in facts.Actors.Mentions)
+        {
+            if (IsInstitution(facts.Actors.Actors[mention.Actor]) && ++counts[mention.Actor] > (best < 0 ? 0 : counts[best]))
+            {
+                best = mention.Actor;
+            }
+        }
+
+        return best < 0 ? null : facts.Actors.Actors[best];
+    }
+
+    private static bool IsInstitution(ArticleActor actor) =>
+        actor.Kind is ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody or ActorKind.InternationalBody or ActorKind.PoliticalParty;
+
+    /// <summary>The article's actor with a key; else the lexicon's, made an actor of the article when it is chosen (a
+    /// publisher or issuer the body never names in full).</summary>
+    private static ArticleActor? KnownAsArticleActor(ArticleFacts facts, string key) =>
+        facts.ActorWithKey(key) ?? (facts.KnownWithKey(key) is { } known ? new ArticleActor(known.Key, known.Name, known.Kind, known.ParentKey, known.RootKey, true, known.Areas) : null);
 
     private static bool HasFinding(TokenizedArticle doc, int a, int b)
     {
@@ -490,6 +615,9 @@ internal static class ClaimExtractor
         public string Name { get; } = name;
 
         public bool IsInstitution { get; } = isInstitution;
+
+        /// <summary>The text is the publisher's own release: every sentence no one else speaks is its claim.</summary>
+        public bool IsRelease { get; init; }
     }
 
     /// <summary>A word of denial, or "no presence" of someone.</summary>
@@ -728,6 +856,7 @@ internal static class ClaimExtractor
     {
         HashSet<string>? announced = null;
         BranchMentions? branches = null;
+        Dictionary<string, ArticleActor>? insiders = null;
         foreach (var d in drafts)
         {
             if (d.Kind == ClaimKind.Territorial && d.Object is not null)
@@ -743,8 +872,11 @@ internal static class ClaimExtractor
             {
                 claimant = new Claimant(institution, person.Name);
             }
-            else if (claimant.Actor is null && claimant.Text is { } words && InstitutionIn(facts, d.Sentence, words) is { } named)
+            else if (claimant.Actor is null && claimant.Text is { } words
+                && (InstitutionIn(facts, d.Sentence, words) ?? insiders?.GetValueOrDefault(words) ?? InstitutionNamedBy(facts, words)) is { } named)
             {
+                // The quote's later sentences, without the speaker's words, are the same institution's.
+                (insiders ??= new Dictionary<string, ArticleActor>(StringComparer.Ordinal))[words] = named;
                 claimant = new Claimant(named, words);
                 d.Confidence = Math.Min(d.Confidence, 0.9);
             }
@@ -888,6 +1020,34 @@ internal static class ClaimExtractor
         return null;
     }
 
+    /// <summary>"Police in X", "Army officers": unnamed words led by an institution noun stand for the one institution of
+    /// that kind the article names (none when it names two).</summary>
+    private static ArticleActor? InstitutionNamedBy(ArticleFacts facts, string words)
+    {
+        var space = words.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? words : words[..space];
+        if (!ActorRecognizer.InstitutionNouns.TryGetValue(first, out var kind) || kind is not (ActorKind.Police or ActorKind.Military))
+        {
+            return null;
+        }
+
+        ArticleActor? found = null;
+        foreach (var actor in facts.Actors.Actors)
+        {
+            if (actor.Kind == kind)
+            {
+                if (found is not null && found.Key != actor.Key)
+                {
+                    return null;
+                }
+
+                found = actor;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The article's actor with a key, else the known actor (a group named only through its media arm).</summary>
     private static ArticleActor? ActorByKey(ArticleFacts facts, string key)
     {
@@ -983,9 +1143,41 @@ internal static class ClaimExtractor
     private static string MakeKey(Draft d)
     {
         var claimant = d.Claimant.Actor is { } actor
-            ? (IsGroupLike(actor) ? actor.RootKey : d.ClaimantFamily ?? actor.Key)
-            : ActorKeys.For(StripDeterminers(d.Claimant.Text ?? "unknown"));
+            ? (IsGroupLike(actor) ? actor.RootKey : actor.Kind == ActorKind.Person ? FirstAndLastName(actor.Key) : d.ClaimantFamily ?? actor.Key)
+            : UnnamedKey(d.Claimant.Text ?? "unknown");
         return claimant + ":" + KindWord(d.Kind) + ":" + d.Object;
+    }
+
+    /// <summary>The key of an unnamed source: its words, or for one inside an institution named in plain words, that
+    /// institution's head and place ("doctors at the district hospital in X", "a doctor at the X headquarters hospital in
+    /// X" and "the hospital in X" are one source, "hospital-in-x"), so two outlets' wordings of it meet.</summary>
+    internal static string UnnamedKey(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = words.Length - 1; i > 0; i--)
+        {
+            // The phrase's head: its last word, or the word its place follows ("police" in "a police official" is not).
+            if (!ActorRecognizer.InstitutionHeads.ContainsKey(words[i].TrimEnd(',', '.')) || !(i == words.Length - 1 || words[i + 1] is "in" or "of"))
+            {
+                continue;
+            }
+
+            var head = words[i].ToLowerInvariant();
+            // The place after the head ("in X", "of Y") belongs to the key; adjectives before it do not.
+            var rest = i + 2 < words.Length && words[i + 1] is "in" or "of" ? " in " + string.Join(' ', words[(i + 2)..]) : "";
+            return ActorKeys.For(head + rest);
+        }
+
+        return ActorKeys.For(StripDeterminers(text));
+    }
+
+    /// <summary>A person's claims are keyed by the first and last words of the name: one outlet gives the middle name,
+    /// another drops it ("a-b-c" and "a-c" are one speaker).</summary>
+    internal static string FirstAndLastName(string personKey)
+    {
+        var first = personKey.IndexOf('-', StringComparison.Ordinal);
+        var last = personKey.LastIndexOf('-');
+        return first < 0 || first == last ? personKey : string.Concat(personKey.AsSpan(0, first + 1), personKey.AsSpan(last + 1));
     }
 
     public static string KindWord(ClaimKind kind) => kind switch
@@ -1362,8 +1554,8 @@ internal static class ClaimExtractor
         return -1;
     }
 
-    /// <summary>A word of denial; "propaganda" only as a verdict ("pure propaganda", "merely propaganda",
-    /// "dismissed ... as propaganda"), not as in "propaganda mouthpiece".</summary>
+    /// <summary>A word of denial; "propaganda" and "false" only as a verdict ("pure propaganda", "as “terrorist
+    /// propaganda”", "the images are false", "dismissed ... as propaganda"), not as in "propaganda mouthpiece".</summary>
     private static int DenialCue(TokenizedArticle doc, int start, int end)
     {
         for (var t = start; t < end; t++)
@@ -1373,7 +1565,10 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            if (!doc.Is(t, "propaganda") || PropagandaVerdict.Has(doc, t - 1) || (doc.IsPunct(t - 1, '"') && PropagandaVerdict.Has(doc, t - 2)))
+            // "propaganda" and "false" deny only as a verdict: "dismissed it as propaganda", "the images are false".
+            var verdictOnly = doc.Is(t, "propaganda") || doc.Is(t, "false");
+            if (!verdictOnly || PropagandaVerdict.Has(doc, t - 1) || (IsQuote(doc, t - 1) && PropagandaVerdict.Has(doc, t - 2))
+                || (doc.Is(t, "propaganda") && IsQuote(doc, t - 2) && PropagandaVerdict.Has(doc, t - 3)))
             {
                 return t;
             }
@@ -1498,6 +1693,12 @@ internal static class ClaimExtractor
                     return (new Claimant(actor, null), true);
                 }
 
+                // "Its spokesman, X, said the group's fighters carried out the attack": the group X speaks for.
+                if (actor is { Kind: ActorKind.Person, SpeaksFor: { } group } && IsGroupLike(group))
+                {
+                    return (new Claimant(group, actor.Name), true);
+                }
+
                 t = mention.TokenStart;
                 continue;
             }
@@ -1619,6 +1820,12 @@ internal static class ClaimExtractor
     {
         var doc = c.Facts.Doc;
         verb = -1;
+        if (PossessedStatement(c, start, end, out var noun) is { } author)
+        {
+            // "X's statement, aired on Tuesday, placed the attack at dawn": what the statement says is X's claim.
+            verb = noun;
+            return author;
+        }
         for (var t = start; t < end; t++)
         {
             if (!doc.IsWord(t))
@@ -1681,6 +1888,44 @@ internal static class ClaimExtractor
         return null;
     }
 
+    /// <summary>The author of a statement that opens the sentence as its subject ("X's statement", "Spokesman X's
+    /// communiqué"): the actor before the possessive, and where the statement noun stands.</summary>
+    private static Claimant? PossessedStatement(Context c, int start, int end, out int noun)
+    {
+        var doc = c.Facts.Doc;
+        noun = -1;
+        var limit = Math.Min(end - 1, start + 8);
+        for (var t = start + 1; t < limit; t++)
+        {
+            if (!doc.IsWord(t) || !WordLists.StatementNouns.Has(doc, t))
+            {
+                continue;
+            }
+
+            // "X's statement" or "Xs' statement".
+            var owner = doc.Is(t - 1, "s") && IsApostrophe(doc, t - 2) ? t - 3 : IsApostrophe(doc, t - 1) ? t - 2 : -1;
+            if (owner < start || c.Facts.Actors.MentionAt[owner] is not (var m and >= 0))
+            {
+                return null;
+            }
+
+            // The possessor opens the sentence, after at most "the" and a title or role word ("Spokesman X's statement").
+            var mention = c.Facts.Actors.Mentions[m];
+            var first = doc.Is(start, "the") ? start + 1 : start;
+            if (PastRoleWords(doc, first, mention.TokenStart) != mention.TokenStart)
+            {
+                return null;
+            }
+
+            noun = t;
+            return new Claimant(c.Facts.Actors.Actors[mention.Actor], null);
+        }
+
+        return null;
+    }
+
+    private static bool IsApostrophe(TokenizedArticle doc, int t) => doc.IsPunct(t, '\'') || doc.IsPunct(t, '’');
+
     /// <summary>Past the titles and role words before a name ("said Dr X", "said senior public prosecutor X"): where
     /// the name would start, or <paramref name="from"/> when no name follows them.</summary>
     private static int PastRoleWords(TokenizedArticle doc, int from, int end)
@@ -1697,7 +1942,7 @@ internal static class ClaimExtractor
     /// <summary>A figure noun within a few words after a figure verb: "put the toll at", "gave a provisional toll of".</summary>
     private static bool FigureFollows(TokenizedArticle doc, int verb, int end)
     {
-        for (var t = verb + 1; t < Math.Min(end, verb + 5); t++)
+        for (var t = verb + 1; t < Math.Min(end, verb + 7); t++)
         {
             if (doc.IsWord(t) && FigureNouns.Contains(doc.Text(t)))
             {
@@ -1753,6 +1998,11 @@ internal static class ClaimExtractor
             // said": the speaker stands before the apposition or the relative clause.
             if (t == verb - 1 && doc.IsPunct(t, ','))
             {
+                if (UnnamedAtInstitution(c, t, s.TokenStart) is { } insider)
+                {
+                    return insider;
+                }
+
                 for (var u = t - 1; u >= Math.Max(s.TokenStart, t - 14); u--)
                 {
                     if (doc.IsPunct(u, ',') && BeforeAcronym(doc, u - 1) is var nameEnd && c.Facts.Actors.ActorAt(nameEnd) is { Kind: not ActorKind.NewsOutlet } speaker
@@ -1780,7 +2030,14 @@ internal static class ClaimExtractor
                 continue;
             }
 
-            // "The statement said", "its communique claimed": the statement is the last group's.
+            // "The statement said", "its communique claimed": the statement is the last group's; "Its statement put the
+            // losses at five" just after an institution spoke is that institution's.
+            if (WordLists.StatementNouns.Has(doc, t) && verb - t <= 2 && doc.Is(t - 1, "its") && t - 1 == s.TokenStart
+                && c.LastSpeakerSentence == c.Sentence - 1 && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } previous)
+            {
+                return previous;
+            }
+
             if (WordLists.StatementNouns.Has(doc, t) && verb - t <= 2 && (NounBefore.Has(doc, t - 1) || doc.Is(t - 1, "s")))
             {
                 var author = GroupBefore(c, t) ?? c.LastArmedGroup ?? c.LastGroup;
@@ -1788,6 +2045,13 @@ internal static class ClaimExtractor
                 {
                     return new Claimant(author, null);
                 }
+            }
+
+            // "the Pakistani Taliban, whose spokesman said": the organisation the relative pronoun refers to.
+            if (doc.Is(t - 1, "whose") && WordLists.SourceNouns.Has(doc, t)
+                && c.Facts.Actors.ActorAt(doc.IsPunct(t - 2, ',') ? t - 3 : t - 2) is { Kind: not (ActorKind.Person or ActorKind.NewsOutlet) } owner)
+            {
+                return new Claimant(owner, doc.TextOf(t));
             }
 
             if (WordLists.SourceNouns.Has(doc, t) && !doc.Is(t, "statement") && !doc.Is(t, "report") && !IsObject(doc, t, s.TokenStart))
@@ -1800,9 +2064,11 @@ internal static class ClaimExtractor
                 return new Claimant(person, null);
             }
 
-            // "The general staff said ... . It gave a toll of ...": "it" is the institution that spoke just before.
-            if (doc.Is(t, "it") && verb - t <= 3 && t == s.TokenStart && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
-                && c.LastSpeaker is { Actor.Kind: ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody } institution)
+            // "The general staff said ... . It gave a toll of ...", "... were damaged, it said": "it" is the institution
+            // that spoke just before ("It was claimed by X" is passive: "it" is the claim).
+            if (doc.Is(t, "it") && verb - t <= 3 && ArmedGroupBefore(c, t) is null && c.LastSpeakerSentence == c.Sentence - 1
+                && !doc.Is(t + 1, "was") && !doc.Is(t + 1, "is") && !doc.Is(verb + 1, "by")
+                && c.LastSpeaker is { } institution && IsInstitutionSpeaker(institution))
             {
                 return institution;
             }
@@ -1835,6 +2101,94 @@ internal static class ClaimExtractor
         }
 
         return null;
+    }
+
+    /// <summary>"A doctor at the X hospital, who asked not to be named because ..., said": an unnamed speaker at an
+    /// institution, before a relative clause of any length, makes the institution the claimant (the speaker's words kept).</summary>
+    private static Claimant? UnnamedAtInstitution(Context c, int comma, int sentenceStart)
+    {
+        var doc = c.Facts.Doc;
+        for (var u = comma - 1; u > Math.Max(sentenceStart, comma - 40); u--)
+        {
+            if (!(doc.IsPunct(u, ',') && doc.Is(u + 1, "who")))
+            {
+                continue;
+            }
+
+            if (c.Facts.Actors.MentionAt[u - 1] is not (var m and >= 0))
+            {
+                // No actor named: "a doctor at the district hospital in X, who ..., said" keeps the words as the source.
+                return SourceNounLeads(doc, sentenceStart, u) is var lead and >= 0 ? new Claimant(null, doc.Slice(doc.Tokens[lead].Start, doc.Tokens[u - 1].End)) : null;
+            }
+
+            var mention = c.Facts.Actors.Mentions[m];
+            var org = c.Facts.Actors.Actors[mention.Actor];
+            var at = doc.Is(mention.TokenStart - 1, "the") ? mention.TokenStart - 2 : mention.TokenStart - 1;
+            if (org.Kind is ActorKind.Person or ActorKind.NewsOutlet || IsGroupLike(org) || !(doc.Is(at, "at") || doc.Is(at, "in") || doc.Is(at, "of") || doc.Is(at, "from")))
+            {
+                return null;
+            }
+
+            for (var n = at - 1; n >= Math.Max(sentenceStart, at - 3); n--)
+            {
+                if (doc.IsWord(n) && WordLists.SourceNouns.Has(doc, n))
+                {
+                    var from = n;
+                    while (from - 1 >= Math.Max(sentenceStart, n - 3) && doc.IsWord(from - 1) && !WordLists.SpeechVerbs.Has(doc, from - 1))
+                    {
+                        from--;
+                    }
+
+                    return new Claimant(org, doc.Slice(doc.Tokens[from].Start, doc.Tokens[mention.TokenEnd - 1].End));
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a phrase led by an unnamed speaker's noun ("a doctor at the ...", "medical sources in ...") starts,
+    /// when the words before <paramref name="end"/> are one; else -1.</summary>
+    private static int SourceNounLeads(TokenizedArticle doc, int sentenceStart, int end)
+    {
+        for (var n = sentenceStart; n < Math.Min(end, sentenceStart + 4); n++)
+        {
+            if (!doc.IsWord(n))
+            {
+                return -1;
+            }
+
+            if (WordLists.SourceNouns.Has(doc, n) && (doc.Is(n + 1, "at") || doc.Is(n + 1, "in") || doc.Is(n + 1, "from")))
+            {
+                for (var t = n + 2; t < end; t++)
+                {
+                    if (!doc.IsWord(t) && !doc.IsPunct(t, '\'') && !doc.IsPunct(t, '’'))
+                    {
+                        return -1;
+                    }
+                }
+
+                return sentenceStart;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>An institution as a speaker: a state body, or an unnamed one ("the army", "the general staff").</summary>
+    private static bool IsInstitutionSpeaker(Claimant speaker)
+    {
+        if (speaker.Actor is { } actor)
+        {
+            return actor.Kind is ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody;
+        }
+
+        var text = speaker.Text.AsSpan().TrimEnd();
+        var space = text.LastIndexOf(' ');
+        var head = space < 0 ? text : text[(space + 1)..];
+        return ActorRecognizer.InstitutionNouns.ContainsKey(head) || ActorRecognizer.InstitutionHeads.ContainsKey(head);
     }
 
     /// <summary>The token before a bracketed short form ("the Forum (MPFF)" → "Forum"), else the token itself.</summary>
@@ -1914,10 +2268,10 @@ internal static class ClaimExtractor
 
         // Keep "in Kashmir" after the noun when it runs up to the verb: "Police in India-administrated Kashmir dismissed".
         var end = noun + 1;
-        if (doc.Is(end, "in") || doc.Is(end, "of") || doc.Is(end, "from"))
+        if (doc.Is(end, "in") || doc.Is(end, "of") || doc.Is(end, "from") || doc.Is(end, "at"))
         {
             var e = end + 1;
-            while (e < verb && e < end + 6 && doc.IsWord(e))
+            while (e < verb && e < end + 7 && doc.IsWord(e))
             {
                 e++;
             }

@@ -62,6 +62,8 @@ internal sealed class ActorRecognizer
     /// <summary>Trie values with this flag name a short form two lexicon actors share: an index into <see cref="_choices"/>.</summary>
     private const int ChoiceFlag = 1 << 25;
 
+    private static readonly WordSet VesselNouns = WordLists.Set(Vocabulary.Words("vessel-nouns"));
+
     private static readonly WordSet OrgLeadingWords = WordLists.Set(Vocabulary.Words("org-leading-words"));
 
     private static readonly WordMap<ActorKind> OrgWords = new(new Dictionary<string, ActorKind>
@@ -124,6 +126,7 @@ internal sealed class ActorRecognizer
         ["Foundation"] = ActorKind.ThinkTank,
         ["Project"] = ActorKind.ThinkTank,
         ["Observatory"] = ActorKind.ThinkTank,
+        ["Consortium"] = ActorKind.Other,
         ["Initiative"] = ActorKind.ThinkTank,
         ["Forum"] = ActorKind.ThinkTank,
         ["Studies"] = ActorKind.ThinkTank,
@@ -178,14 +181,14 @@ internal sealed class ActorRecognizer
     private static readonly WordSet WhoVerbs = WordLists.Set(Vocabulary.Words("who-verbs"));
 
     /// <summary>Bare words standing for an institution in a speaker's position: "police said", "the army says".</summary>
-    private static readonly WordMap<ActorKind> InstitutionNouns = new(Vocabulary.Words("institution-nouns")
+    internal static readonly WordMap<ActorKind> InstitutionNouns = new(Vocabulary.Words("institution-nouns")
         .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-nouns: " + parts[1])));
 
     private static readonly WordSet SpeakerRoles = WordLists.Set(Vocabulary.Words("speaker-roles"));
 
     /// <summary>Last words of an institution named in plain words after a spokesperson's role.</summary>
-    private static readonly WordMap<ActorKind> InstitutionHeads = new(Vocabulary.Words("institution-heads")
+    internal static readonly WordMap<ActorKind> InstitutionHeads = new(Vocabulary.Words("institution-heads")
         .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .ToDictionary(parts => parts[0], parts => DefaultLexicon.TryParseKind(parts[1], out var kind) ? kind : throw new FormatException("institution-heads: " + parts[1])));
 
@@ -267,6 +270,7 @@ internal sealed class ActorRecognizer
         MatchLexicon(doc, state);
         DiscoverOrganisations(doc, state);
         ReservePlaceNames(doc, state);
+        DiscoverPlainInstitutions(doc, state);
         DiscoverPeople(doc, state);
         LinkDiscovered(doc, state);
         ResolveInstitutionWords(doc, state);
@@ -367,6 +371,19 @@ internal sealed class ActorRecognizer
         }
     }
 
+    /// <summary>A word that leads a group's name ("Ansar", "Jamaat"), also with the Arabic article joined to it ("Ansarul",
+    /// "Jamaatul": the "-ul" spelling of "Ansar-ul").</summary>
+    private static bool LeadsOrganisation(TokenizedArticle doc, int t)
+    {
+        if (OrgLeadingWords.Has(doc, t))
+        {
+            return true;
+        }
+
+        var word = doc.Text(t);
+        return word.Length > 4 && word.EndsWith("ul", StringComparison.Ordinal) && doc.IsCapitalised(t + 1) && OrgLeadingWords.Contains(word[..^2]);
+    }
+
     private bool IsOrgToken(TokenizedArticle doc, State state, int t) =>
         doc.IsCapitalised(t) && !state.Covered[t] && !DateWords.IsMonth(doc, t) && !DateWords.IsWeekday(doc, t, false);
 
@@ -375,7 +392,7 @@ internal sealed class ActorRecognizer
     {
         // Leading function words ("The", "According") are not part of the name; capitalised modifiers ("Eastern") are.
         while (runStart < runEnd && WordLists.NotNames.Has(doc, runStart) && !OrgWordSet.Has(doc, runStart)
-            && !OrgLeadingWords.Has(doc, runStart) && !(NameModifiers.Has(doc, runStart) && runStart + 1 < runEnd))
+            && !LeadsOrganisation(doc, runStart) && !(NameModifiers.Has(doc, runStart) && runStart + 1 < runEnd))
         {
             runStart++;
         }
@@ -387,7 +404,7 @@ internal sealed class ActorRecognizer
 
         int spanEnd;
         ActorKind kind;
-        if (OrgLeadingWords.Has(doc, runStart))
+        if (LeadsOrganisation(doc, runStart))
         {
             spanEnd = runEnd;
             kind = ActorKind.ArmedGroup;
@@ -780,6 +797,12 @@ internal sealed class ActorRecognizer
 
     private static void RegisterPerson(TokenizedArticle doc, State state, int start, int end, string? alias)
     {
+        // "the bulk carrier X Y", "the X Y": a ship or a thing; a person's name takes no article.
+        if (doc.Is(start - 1, "the") || (doc.IsWord(start - 1) && VesselNouns.Has(doc, start - 1)))
+        {
+            return;
+        }
+
         var name = doc.Slice(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
         var person = state.Register(name, ActorKind.Person, start, end);
         if (alias is not null && !person.DeclaredAliases.Contains(alias))
@@ -907,6 +930,7 @@ internal sealed class ActorRecognizer
                 if (!place.IsCountry)
                 {
                     state.Areas[place.Country] = state.Areas.GetValueOrDefault(place.Country) + 1;
+                    state.Regions.Add(place.Name);
                 }
 
                 t = end - 1;
@@ -958,8 +982,10 @@ internal sealed class ActorRecognizer
         {
             for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
             {
-                if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence))
+                if (state.Covered[t] || !doc.IsWord(t) || !InstitutionNouns.TryGetValue(doc.Text(t), out var kind) || !IsSpeakerPosition(doc, t, sentence)
+                    || OwnedByGroup(doc, state, t) || (doc.Is(t, "staff") && !doc.Is(t - 1, "general")))
                 {
+                    // "staff" is an institution only as a general staff (an army's): "hospital staff said" is not.
                     continue;
                 }
 
@@ -977,6 +1003,24 @@ internal sealed class ActorRecognizer
         }
     }
 
+    /// <summary>"the Houthis' military spokesman", "the group's military wing", "Houthi military spokesman": the
+    /// institution word belongs to a group or to whoever owns it, not to the state.</summary>
+    private static bool OwnedByGroup(TokenizedArticle doc, State state, int t)
+    {
+        var before = t - 1;
+        if (doc.IsPunct(before, '\'') || doc.IsPunct(before, '’'))
+        {
+            return true;
+        }
+
+        if (doc.Is(before, "s") && (doc.IsPunct(before - 1, '\'') || doc.IsPunct(before - 1, '’')))
+        {
+            return true;
+        }
+
+        return state.ActorAt(before) is { Kind: ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm };
+    }
+
     /// <summary>Whether an institution word speaks: "police said", "police have said", "the army general staff said",
     /// "a police spokesman", "police officials", "according to the police".</summary>
     private static bool IsSpeakerPosition(TokenizedArticle doc, int t, Sentence sentence)
@@ -987,6 +1031,16 @@ internal sealed class ActorRecognizer
         }
 
         var j = t + 1;
+        if (doc.Is(j, "in") && doc.IsCapitalised(j + 1))
+        {
+            // "Police in India-administered Kashmir said": the place the institution serves.
+            j += 2;
+            while (j < sentence.TokenEnd && j < t + 8 && (doc.IsCapitalised(j) || doc.IsPunct(j, '-') || (doc.IsWord(j) && doc.IsPunct(j - 1, '-'))))
+            {
+                j++;
+            }
+        }
+
         while (j < sentence.TokenEnd && j < t + 4 && doc.IsWord(j) && SpeakerFillers.Has(doc, j))
         {
             j++;
@@ -1006,7 +1060,7 @@ internal sealed class ActorRecognizer
     /// tie.</summary>
     private ArticleActor? InstitutionOfKind(ActorKind kind, State state)
     {
-        var scores = new Dictionary<string, (int Area, int Mentions)>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, (int Area, int Mentions, bool Regional)>(StringComparer.Ordinal);
         foreach (var actor in state.MentionedActors())
         {
             // "the police" is a force called police, not a counter-terrorism department that ranks as one.
@@ -1014,7 +1068,7 @@ internal sealed class ActorRecognizer
                 && (kind != ActorKind.Police || actor.Name.Contains("Police", StringComparison.OrdinalIgnoreCase)))
             {
                 var area = _knownByKey.TryGetValue(actor.Key, out var known) ? AreaScore(known, state) : 0;
-                scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1);
+                scores[actor.Key] = (area, scores.GetValueOrDefault(actor.Key).Mentions + 1, known is not null && Regional(known, state));
             }
         }
 
@@ -1023,12 +1077,12 @@ internal sealed class ActorRecognizer
             if (known.Kind == kind && known.Areas.Count > 0 && !scores.ContainsKey(known.Key) && IsTopInstitution(known.Name, known.ParentKey, kind)
                 && AreaScore(known, state) is var area and > 0)
             {
-                scores[known.Key] = (area, 0);
+                scores[known.Key] = (area, 0, Regional(known, state));
             }
         }
 
         string? best = null;
-        (int Area, int Mentions) bestScore = default;
+        (int Area, int Mentions, bool Regional) bestScore = default;
         var tied = false;
         foreach (var (key, score) in scores)
         {
@@ -1051,10 +1105,26 @@ internal sealed class ActorRecognizer
         var chosen = _knownByKey.GetValueOrDefault(best);
         return state.ActorFor(best, () => new ArticleActor(chosen!.Key, chosen.Name, chosen.Kind, chosen.ParentKey, chosen.RootKey, true, chosen.Areas));
 
-        static int Compare((int Area, int Mentions) a, (int Area, int Mentions) b) =>
+        // Named in the article's places, then named in it, then the police of the region it names (the province's
+        // police before the country's), then the most named places.
+        static int Compare((int Area, int Mentions, bool Regional) a, (int Area, int Mentions, bool Regional) b) =>
             (a.Area > 0).CompareTo(b.Area > 0) is var placed and not 0 ? placed
             : a.Mentions.CompareTo(b.Mentions) is var mentioned and not 0 ? mentioned
+            : a.Regional.CompareTo(b.Regional) is var regional and not 0 ? regional
             : a.Area.CompareTo(b.Area);
+
+        static bool Regional(KnownActor known, State state)
+        {
+            foreach (var area in known.Areas)
+            {
+                if (state.Regions.Contains(area))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>An institution that is not a unit of another of its kind ("the army" is not the army's general staff), and for
@@ -1072,12 +1142,23 @@ internal sealed class ActorRecognizer
     private void AffiliateSpeakers(TokenizedArticle doc, State state)
     {
         ArticleActor? lastOrganisation = null;
+        Dictionary<string, ArticleActor?>? roleNames = null;
         var s = 0;
+        // The first organisation each sentence names (its subject, mostly), for "Its spokesman" opening the next one.
+        ArticleActor? firstInSentence = null;
+        ArticleActor? firstInPrevious = null;
         foreach (var (actor, start, end) in state.MentionsInOrder())
         {
+            var from = s;
             while (s + 1 < doc.Sentences.Count && doc.Sentences[s].TokenEnd <= start)
             {
                 s++;
+            }
+
+            if (s != from)
+            {
+                firstInPrevious = s == from + 1 ? firstInSentence : null;
+                firstInSentence = null;
             }
 
             if (actor.Kind != ActorKind.Person)
@@ -1085,6 +1166,7 @@ internal sealed class ActorRecognizer
                 if (actor.Kind is not ActorKind.NewsOutlet)
                 {
                     lastOrganisation = actor;
+                    firstInSentence ??= actor;
                 }
 
                 continue;
@@ -1096,7 +1178,7 @@ internal sealed class ActorRecognizer
             }
 
             var sentence = doc.Sentences[s];
-            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation);
+            actor.SpeaksFor = RoleAfter(doc, state, end, sentence) ?? RoleBefore(doc, state, start, sentence, lastOrganisation, firstInPrevious) ?? RoleInInstitutionName(doc, state, start, sentence, roleNames ??= new(StringComparer.OrdinalIgnoreCase));
         }
     }
 
@@ -1106,6 +1188,19 @@ internal sealed class ActorRecognizer
         if (!doc.IsPunct(end, ','))
         {
             return null;
+        }
+
+        // "X, who speaks for the Y", "X, who speaks for what the Y call their army": Y.
+        if (doc.Is(end + 1, "who") && (doc.Is(end + 2, "speaks") || doc.Is(end + 2, "spoke")) && doc.Is(end + 3, "for"))
+        {
+            var from = doc.Is(end + 4, "what") ? end + 5 : end + 4;
+            for (var u = from; u < Math.Min(sentence.TokenEnd, from + 4); u++)
+            {
+                if (state.ActorAt(u) is { Kind: not ActorKind.Person } spokenFor)
+                {
+                    return spokenFor;
+                }
+            }
         }
 
         var limit = Math.Min(sentence.TokenEnd, end + 7);
@@ -1138,9 +1233,26 @@ internal sealed class ActorRecognizer
         return null;
     }
 
+    /// <summary>"the public prosecutor's office in X", "the district hospital in Y": an institution the text names in plain
+    /// words with its place, wherever it stands, is an actor (its other mentions are linked like any discovered name).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DiscoverPlainInstitutions(TokenizedArticle doc, State state)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var t = sentence.TokenStart; t + 3 < sentence.TokenEnd; t++)
+            {
+                if (doc.Is(t, "the") && !state.Covered[t + 1] && doc.IsWord(t + 1) && !doc.IsCapitalised(t + 1))
+                {
+                    PlainInstitution(doc, state, t + 1, sentence, placeRequired: true);
+                }
+            }
+        }
+    }
+
     /// <summary>"the public prosecutor's office in Wendhagen" after "a spokeswoman for": an institution the text names in
     /// plain words (up to five words ending in an institution word, and "in/of Place"), discovered as an actor.</summary>
-    private static ArticleActor? PlainInstitution(TokenizedArticle doc, State state, int from, Sentence sentence)
+    private static ArticleActor? PlainInstitution(TokenizedArticle doc, State state, int from, Sentence sentence, bool placeRequired = false)
     {
         var limit = Math.Min(sentence.TokenEnd, from + 7);
         for (var t = from; t < limit; t++)
@@ -1150,12 +1262,33 @@ internal sealed class ActorRecognizer
                 return null;
             }
 
+            // "the morgue of the general hospital": a name runs up to its head without a function word.
+            if (placeRequired && (doc.Is(t, "of") || doc.Is(t, "the") || doc.Is(t, "and") || doc.Is(t, "in") || doc.Is(t, "at")))
+            {
+                return null;
+            }
+
             if (doc.IsWord(t) && InstitutionHeads.TryGetValue(doc.Text(t), out var kind) && t > from)
             {
+                if (placeRequired && kind == ActorKind.Other)
+                {
+                    // A hospital named in plain words is where unnamed speakers work, not an actor of its own.
+                    return null;
+                }
+
                 var end = t + 1;
                 if ((doc.Is(end, "in") || doc.Is(end, "of")) && doc.IsCapitalised(end + 1) && !state.Covered[end + 1] && end + 1 < sentence.TokenEnd)
                 {
+                    // The place's every word: "in Lower Saxony".
                     end += 2;
+                    while (end < sentence.TokenEnd && end < t + 5 && doc.IsWord(end) && doc.IsCapitalised(end) && !state.Covered[end])
+                    {
+                        end++;
+                    }
+                }
+                else if (placeRequired)
+                {
+                    return null;
                 }
 
                 var name = doc.Slice(doc.Tokens[from].Start, doc.Tokens[end - 1].End);
@@ -1168,9 +1301,69 @@ internal sealed class ActorRecognizer
         return null;
     }
 
+    /// <summary>"senior public prosecutor X" in an article that names "the public prosecutor's office in Y": a role word
+    /// before a name that the name of one of the article's institutions carries makes the person speak for it.</summary>
+    private static ArticleActor? RoleInInstitutionName(TokenizedArticle doc, State state, int start, Sentence sentence, Dictionary<string, ArticleActor?> known)
+    {
+        var role = start - 1;
+        while (role > sentence.TokenStart && doc.IsWord(role) && WordLists.Titles.Has(doc, role) && start - role < 4)
+        {
+            role--;
+        }
+
+        if (role < sentence.TokenStart || !doc.IsWord(role) || doc.IsCapitalised(role) || doc.Tokens[role].Length < 5)
+        {
+            return null;
+        }
+
+        var word = doc.TextOf(role);
+        if (known.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        known[word] = null;
+        ArticleActor? found = null;
+        foreach (var actor in state.Actors)
+        {
+            if (actor.Kind is ActorKind.Person or ActorKind.NewsOutlet or ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.MediaArm
+                || !NameHasWord(actor.Name, word))
+            {
+                continue;
+            }
+
+            if (found is not null && found != actor)
+            {
+                // Two institutions carry the word: the role names neither.
+                return null;
+            }
+
+            found = actor;
+        }
+
+        return known[word] = found;
+    }
+
+    /// <summary>Whether a word starts one of a name's words ("prosecutor" in "public prosecutor's office").</summary>
+    private static bool NameHasWord(string name, ReadOnlySpan<char> word)
+    {
+        for (var at = name.AsSpan().IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;)
+        {
+            if (at == 0 || !char.IsLetter(name[at - 1]))
+            {
+                return true;
+            }
+
+            var next = name.AsSpan(at + 1).IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+    }
+
     /// <summary>"Y spokesman X", "Y's spokeswoman, X", "its spokesman, X", "military spokesman X", "a spokesman for the Y
     /// in Z, Colonel X".</summary>
-    private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation)
+    private static ArticleActor? RoleBefore(TokenizedArticle doc, State state, int start, Sentence sentence, ArticleActor? lastOrganisation, ArticleActor? previousSubject)
     {
         var before = start - 1;
         while (before > sentence.TokenStart && doc.IsWord(before) && WordLists.Titles.Has(doc, before) && start - before < 4)
@@ -1220,10 +1413,10 @@ internal sealed class ActorRecognizer
             return null;
         }
 
-        // "In a new statement, spokesman X said": a bare role at the start of its clause speaks for the organisation
-        // the text was just about (a group or an institution).
+        // "In a new statement, spokesman X said", "a voice message, in which spokesman X said": a bare role at the start
+        // of its clause speaks for the organisation the text was just about (a group or an institution).
         var lead = doc.Is(t - 1, "the") || doc.Is(t - 1, "The") ? t - 2 : t - 1;
-        if ((lead < sentence.TokenStart || doc.IsPunct(lead, ',')) && lastOrganisation is
+        if ((lead < sentence.TokenStart || doc.IsPunct(lead, ',') || doc.Is(lead, "which")) && lastOrganisation is
             { Kind: ActorKind.ArmedGroup or ActorKind.GroupBranch or ActorKind.Military or ActorKind.Police or ActorKind.GovernmentBody })
         {
             return lastOrganisation;
@@ -1238,7 +1431,9 @@ internal sealed class ActorRecognizer
 
             if (doc.Is(u, "its") || doc.Is(u, "their"))
             {
-                return lastOrganisation;
+                // "A claim came from X, a splinter of Y. Its spokesman, Z, said": "its" opening a sentence is the
+                // previous sentence's subject, not the organisation its apposition named last.
+                return u == sentence.TokenStart && previousSubject is not null ? previousSubject : lastOrganisation;
             }
 
             if (!doc.IsWord(u) && !doc.IsPunct(u, '\'') && !doc.IsPunct(u, '(') && !doc.IsPunct(u, ')'))
@@ -1296,7 +1491,7 @@ internal sealed class ActorRecognizer
         private readonly List<MentionSpan> _mentions = [];
 
         /// <summary>Discovered names by each of their <see cref="Parts"/>, and by the whole name, in the order found.</summary>
-        private readonly Dictionary<string, List<int>> _containing = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _containing = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<int>> _discoveredByName = new(StringComparer.Ordinal);
 
         public List<ArticleActor> Actors { get; } = [];
@@ -1305,6 +1500,9 @@ internal sealed class ActorRecognizer
 
         /// <summary>Countries and regions the article names, with how often.</summary>
         public Dictionary<string, int> Areas { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The regions (not countries) among <see cref="Areas"/>.</summary>
+        public HashSet<string> Regions { get; } = new(StringComparer.Ordinal);
 
         public bool[] Covered { get; } = new bool[doc.Tokens.Length];
 

@@ -56,7 +56,7 @@ public sealed class ClaimEditTests(EditorSite site) : IClassFixture<EditorSite>
     [Fact]
     public async Task Two_editors_edit_the_same_claim_and_the_second_save_gets_409_without_overwriting()
     {
-        var id = await site.ClaimAsync("kind=denial", "A senior police official dismisses");
+        var id = await site.ClaimAsync("kind=denial", "Jammu and Kashmir Police dismiss the claim");
         var url = $"/claims/{id}/edit";
         var other = await site.App.SignInAsync(Roles.Editor, "other.editor@example.test");
         var staleVersion = await EditorSite.FormVersionAsync(other, url);
