@@ -569,7 +569,7 @@ internal sealed class ArticleWriter : IDisposable
         // A report goes where a person decided, else to every event its quote was on before, else to its event; never
         // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
         var rows = new List<object?[]>();
-        WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report) =>
+        WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report, _) =>
             AddReport(rows, EventReportInsert, [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
                 Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
                 report.Place?.Country, report.Confidence]));
@@ -580,11 +580,11 @@ internal sealed class ArticleWriter : IDisposable
     /// <summary>
     /// Writes an article's reports (each with the record its own claim or event resolved to): first every report whose
     /// record had its quote before, or whose quote is new; then, for a quote that was on other records before, a copy
-    /// on each of them, so no record loses a report it had while the extractor still finds the quote (a person's rename,
+    /// on each of them, as it was there (the claim report keeps its label), so no record loses a report it had while the extractor still finds the quote (a person's rename,
     /// merge or verdict changes the keys the extractor makes, never where reports are).
     /// </summary>
     private static void WriteReports<T>(Dictionary<string, List<long>> previous, IEnumerable<(long Id, T Report)> reports, Func<long, T, bool> asBefore,
-        Action<long, T> write)
+        Action<long, T, bool> write)
         where T : class
     {
         // One report per record and quote: of two the extractor found (the quote under two of its claims, which one
@@ -613,7 +613,7 @@ internal sealed class ArticleWriter : IDisposable
         var written = new HashSet<(long, string)>(order);
         foreach (var key in order)
         {
-            write(key.Id, chosen[key]);
+            write(key.Id, chosen[key], false);
         }
         foreach (var (quote, candidates) in byQuote)
         {
@@ -621,7 +621,7 @@ internal sealed class ArticleWriter : IDisposable
             {
                 foreach (var id in list.Where(id => written.Add((id, quote))))
                 {
-                    write(id, candidates.FirstOrDefault(r => asBefore(id, r)) ?? candidates[0]);
+                    write(id, candidates.FirstOrDefault(r => asBefore(id, r)) ?? candidates[0], true);
                 }
             }
         }
@@ -731,8 +731,10 @@ internal sealed class ArticleWriter : IDisposable
         var ambiguous = AmbiguousLabels(extraction);
         var rows = new List<object?[]>();
         WriteReports(_previousClaims, extraction.Claims.SelectMany(c => c.Reports.Select(r => (ids[c.Key], r))),
-            (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report) =>
-            AddReport(rows, ClaimReportInsert, [target, articleId, report.Quote, report.Start, report.End, LabelFor(ambiguous, target, articleId, report) ? 1 : 0, report.Confidence]));
+            (target, report) => _previousClaimLabels.TryGetValue((target, report.Quote), out var attributed) && attributed == report.AttributedToSource, (target, report, kept) =>
+            AddReport(rows, ClaimReportInsert, [target, articleId, report.Quote, report.Start, report.End,
+                (kept && _previousClaimLabels.TryGetValue((target, report.Quote), out var before) ? before : LabelFor(ambiguous, target, articleId, report)) ? 1 : 0,
+                report.Confidence]));
         InsertRows(NewClaimReportsInsert, rows);
         var events = new List<object?[]>();
         var counters = new List<object?[]>();

@@ -191,7 +191,13 @@ public sealed class RecordMerger(ClaimReviewDb db)
             : await db.EventReports.AsNoTracking().Where(r => r.EventId == m).Select(r => new { r.Id, r.ArticleId, r.Quote, r.Start, r.End }).ToListAsync(cancellationToken);
         // Earlier decisions about the merged record's reports (rejections included) now speak of the survivor.
         await db.ReportDecisions.Where(d => d.RecordType == type && d.RecordId == m).ExecuteUpdateAsync(u => u.SetProperty(d => d.RecordId, s), cancellationToken);
-        await db.ReportDecisions.Where(d => d.RecordType == type && d.FromRecordId == m).ExecuteUpdateAsync(u => u.SetProperty(d => d.FromRecordId, s), cancellationToken);
+        // A report moved away from the merged record stays away from the survivor, where the extractor now proposes it;
+        // unless the survivor holds that quote already (its own report, seen by the editor who merged): that one stays.
+        var moves = db.ReportDecisions.Where(d => d.RecordType == type && d.FromRecordId == m);
+        moves = type == RecordType.Claim
+            ? moves.Where(d => !db.ClaimReports.Any(r => r.ClaimId == s && r.ArticleId == d.ArticleId && r.Quote == d.Quote))
+            : moves.Where(d => !db.EventReports.Any(r => r.EventId == s && r.ArticleId == d.ArticleId && r.Quote == d.Quote));
+        await moves.ExecuteUpdateAsync(u => u.SetProperty(d => d.FromRecordId, s), cancellationToken);
         foreach (var row in rows)
         {
             await ReviewStore.DecideAsync(db, type, row.ArticleId, row.Quote, row.Start, row.End, ReportDecisionKind.Moved, s, cancellationToken, m);

@@ -46,7 +46,7 @@ public sealed class RandomizedContractTests(ITestOutputHelper output) : IAsyncLi
             catch (Exception exception)
             {
                 throw new Xunit.Sdk.XunitException(
-                    $"Contract broken with seed {seed} in round {round} (replay: CLAIMREVIEW_CONTRACT_SEED={seed}).\nThis round:\n{run.RoundLog}\n{exception}");
+                    $"Contract broken with seed {seed} in round {round} (replay: CLAIMREVIEW_CONTRACT_SEED={seed}).\nThe run so far:\n{run.RunLog}\n{exception}");
             }
         }
         output.WriteLine($"seed {seed}: {run.Summary}");
@@ -78,12 +78,13 @@ public sealed class RandomizedContractTests(ITestOutputHelper output) : IAsyncLi
         private readonly Dictionary<(RecordType, long, long), SuggestionStatus> _links = [];
         private readonly HashSet<(RecordType, long)> _merged = [];
         private readonly StringBuilder _log = new();
+        private int _round;
         private TestApp App => fixture.App;
 
         public Dictionary<string, int> Done { get; } = new(StringComparer.Ordinal);
         public int OrphanedSeen { get; private set; }
         public int ReturnedSeen { get; private set; }
-        public string RoundLog => _log.ToString();
+        public string RunLog => _log.ToString();
         public string Summary => string.Join(", ", Done.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key} {d.Value}"))
             + $"; orphaned {OrphanedSeen}, returned {ReturnedSeen}";
 
@@ -98,7 +99,8 @@ public sealed class RandomizedContractTests(ITestOutputHelper output) : IAsyncLi
 
         public async Task RoundAsync()
         {
-            _log.Clear();
+            // The whole run is kept: what breaks a round is often decided rounds earlier (a move, then a merge).
+            _log.AppendLine(CultureInfo.InvariantCulture, $"--- round {++_round}");
             for (var n = random.Next(1, 4); n > 0; n--)
             {
                 var kind = Kinds[random.Next(Kinds.Length)];
