@@ -54,6 +54,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly TimeSpan _pageRefresh;
     private long _lastRevision = Stopwatch.GetTimestamp();
     private bool _revisionPending;
+    private readonly WalCheckpointer _checkpointer;
 
     /// <summary>
     /// A writer on the import's connection. <paramref name="pageRefresh"/>: how often, at most, committed chunks change
@@ -78,6 +79,7 @@ internal sealed class ArticleWriter : IDisposable
         {
             _pendingEvents.Add(reader.GetInt64(0));
         }
+        _checkpointer = new WalCheckpointer(_connection);
     }
 
     /// <summary>
@@ -126,6 +128,7 @@ internal sealed class ArticleWriter : IDisposable
         {
             command.Dispose();
         }
+        _checkpointer.Dispose();
     }
 
     public bool Knows(string sourceFile) => _state.ArticleIds.ContainsKey(sourceFile);
@@ -170,6 +173,7 @@ internal sealed class ArticleWriter : IDisposable
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
+        _checkpointer.Committed();
     }
 
     /// <summary>
