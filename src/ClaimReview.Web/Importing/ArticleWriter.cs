@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ClaimReview.Extraction;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Linking;
@@ -55,6 +59,8 @@ internal sealed class ArticleWriter : IDisposable
     private long _lastRevision = Stopwatch.GetTimestamp();
     private bool _revisionPending;
     private readonly WalCheckpointer _checkpointer;
+    private readonly ArrayBufferWriter<byte> _json = new(1 << 16);
+    private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
 
     /// <summary>
     /// A writer on the import's connection. <paramref name="pageRefresh"/>: how often, at most, committed chunks change
@@ -129,6 +135,7 @@ internal sealed class ArticleWriter : IDisposable
             command.Dispose();
         }
         _checkpointer.Dispose();
+        _jsonWriter.Dispose();
     }
 
     public bool Knows(string sourceFile) => _state.ArticleIds.ContainsKey(sourceFile);
@@ -318,6 +325,7 @@ internal sealed class ArticleWriter : IDisposable
                     .Add(new ArticleEventReport(reader.GetInt64(1).ToString(CultureInfo.InvariantCulture), report));
             }
         }
+        var values = new List<object?[]>();
         foreach (var (eventId, list) in reports)
         {
             if (!_state.EventKeys.TryGetValue(eventId, out var key))
@@ -329,10 +337,10 @@ internal sealed class ArticleWriter : IDisposable
             {
                 var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
                     SnakeCase.Name(SubjectType.Event), eventId, found.Field);
-                InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($0)",
-                    [.. found.Values.Select(v => new object?[] { discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote })]);
+                values.AddRange(found.Values.Select(v => new object?[] { discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote }));
             }
         }
+        InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($0)", values);
         Execute("DELETE FROM pending_discrepancies");
         _pendingEvents.Clear();
     }
@@ -896,8 +904,54 @@ internal sealed class ArticleWriter : IDisposable
     {
         if (rows.Count > 0)
         {
-            Execute(sql, System.Text.Json.JsonSerializer.Serialize(rows));
+            Execute(sql, RowsJson(rows));
         }
+    }
+
+    /// <summary>
+    /// Rows as the JSON array of arrays that <c>json_each</c> reads. Written directly, value by value: the rows hold only
+    /// numbers, text and nulls, and the reflection-based serializer resolved each boxed value's type, on the writer's
+    /// thread, the import's critical path. Text is escaped only as JSON requires (SQLite reads it, no page shows it).
+    /// </summary>
+    private string RowsJson(List<object?[]> rows)
+    {
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset(_json);
+        _jsonWriter.WriteStartArray();
+        foreach (var row in rows)
+        {
+            _jsonWriter.WriteStartArray();
+            foreach (var value in row)
+            {
+                switch (value)
+                {
+                    case null:
+                        _jsonWriter.WriteNullValue();
+                        break;
+                    case string text:
+                        _jsonWriter.WriteStringValue(text);
+                        break;
+                    case long number:
+                        _jsonWriter.WriteNumberValue(number);
+                        break;
+                    case int number:
+                        _jsonWriter.WriteNumberValue(number);
+                        break;
+                    case double number:
+                        _jsonWriter.WriteNumberValue(number);
+                        break;
+                    case bool flag:
+                        _jsonWriter.WriteNumberValue(flag ? 1 : 0);
+                        break;
+                    default:
+                        throw new ArgumentException($"a row value of type {value.GetType().Name} has no JSON form here", nameof(rows));
+                }
+            }
+            _jsonWriter.WriteEndArray();
+        }
+        _jsonWriter.WriteEndArray();
+        _jsonWriter.Flush();
+        return Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 
     private void Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
