@@ -156,10 +156,13 @@ public sealed partial class ArticleImporter(
         }
     }
 
+    /// <summary>Extraction leaves one core to the writer, the import's critical path (on one core it uses that one).</summary>
+    private static readonly ParallelOptions Extraction = new() { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+
     private Prepared[] Extract(SourceFile[] chunk, ArticleExtractor extractor, ExtractionContext context, ImportState state)
     {
         var prepared = new Prepared[chunk.Length];
-        Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i], extractor, context, state));
+        Parallel.For(0, chunk.Length, Extraction, i => prepared[i] = Prepare(chunk[i], extractor, context, state));
 
         // An undated article is resolved against the other articles on the story: retry the ones that left an
         // event undated, now that this chunk's dated articles are known too.
@@ -167,7 +170,7 @@ public sealed partial class ArticleImporter(
         if (retry.Count > 0 && prepared.Any(p => p.Extraction is { Article.Published: not null }))
         {
             var combined = new ExtractionContext([.. context.KnownEvents, .. EventsOf(prepared).KnownEvents]);
-            Parallel.ForEach(retry, i => prepared[i] = Prepare(chunk[i], extractor, combined, state));
+            Parallel.ForEach(retry, Extraction, i => prepared[i] = Prepare(chunk[i], extractor, combined, state));
         }
         return prepared;
     }
