@@ -293,85 +293,16 @@ internal sealed class ArticleWriter : IDisposable
 
     private static string JsonIds(IEnumerable<long> ids) => "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
 
-    /// <summary>Recomputes the discrepancies and consensus of the pending events; only an event reported by two or more articles can have one.</summary>
+    /// <summary>Recomputes the discrepancies and consensus of the pending events (<see cref="EventDiscrepancies"/>).</summary>
     private void RefreshDiscrepancies()
     {
         if (_pendingEvents.Count == 0)
         {
             return;
         }
-        var ids = JsonIds(_pendingEvents);
-        Execute("DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id IN (SELECT value FROM json_each($0))", ids);
-        var reports = new Dictionary<long, List<ArticleEventReport>>();
-        using (var reader = Command("""
-            SELECT event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end, reported_date_precision,
-                   reported_date_evidence, reported_place, reported_district, reported_region, reported_country
-            FROM event_reports
-            WHERE event_id IN (SELECT event_id FROM event_reports WHERE event_id IN (SELECT value FROM json_each($0))
-                               GROUP BY event_id HAVING COUNT(DISTINCT article_id) > 1)
-            """, ids).ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                int? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
-                DateOnly? Day(int i) => reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var date = Text(7) is null && Text(10) is null ? null
-                    : new ResolvedDate(Day(7), Day(8), Text(9) is { } p ? SnakeCase.Parse<DatePrecision>(p) : null, Text(10) ?? "");
-                var report = new Extraction.Events.EventReport(reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), date,
-                    new PlaceRef(Text(11), Text(12), Text(13), Text(14)), Number(5), Number(6));
-                var eventId = reader.GetInt64(0);
-                (reports.TryGetValue(eventId, out var list) ? list : reports[eventId] = [])
-                    .Add(new ArticleEventReport(reader.GetInt64(1).ToString(CultureInfo.InvariantCulture), report));
-            }
-        }
-        var values = new List<object?[]>();
-        foreach (var (eventId, list) in reports)
-        {
-            if (!_state.EventKeys.TryGetValue(eventId, out var key))
-            {
-                continue;
-            }
-            Settle(eventId, list);
-            foreach (var found in DiscrepancyFinder.ForEvent(key, list))
-            {
-                var discrepancyId = Insert("INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id",
-                    SnakeCase.Name(SubjectType.Event), eventId, found.Field);
-                values.AddRange(found.Values.Select(v => new object?[] { discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote }));
-            }
-        }
-        InsertRows("INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($0)", values);
+        EventDiscrepancies.Recompute(_connection, _transaction, _pendingEvents);
         Execute("DELETE FROM pending_discrepancies");
         _pendingEvents.Clear();
-    }
-
-    /// <summary>
-    /// An event reported by several articles takes what most of them say (<see cref="ReportAgreement.Settle(IReadOnlyList{ArticleEventReport})"/>, the same
-    /// rules the discrepancies and the coverage page use); the first report imported no longer decides. Outliers stay
-    /// visible as discrepancies.
-    /// </summary>
-    private void Settle(long eventId, List<ArticleEventReport> reports)
-    {
-        var consensus = ReportAgreement.Settle(reports);
-        var (place, district, region, country) = consensus.Place;
-        var day = consensus.Day;
-
-        // A place or date a person set is theirs: the reports' consensus never overwrites it. Checked in the statement,
-        // under the chunk's write lock, so an edit saved while a long import runs counts too.
-        if (country is not null || region is not null || district is not null || place is not null)
-        {
-            Execute($"""
-                UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0
-                   AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.PlaceFields)}
-                """, eventId, place, district, region, country);
-        }
-        if (day is not null)
-        {
-            Execute($"""
-                UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0
-                   AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.DateFields)}
-                """, eventId, Date(day.Date), SnakeCase.Name(DatePrecision.Day), day.Evidence);
-        }
     }
 
     private long UpsertArticle(string sourceFile, string hash, ArticleExtraction extraction, HashSet<long> touched)

@@ -169,7 +169,7 @@ public sealed class RecordMerger(ClaimReviewDb db)
              WHERE x.event_id = {0} AND NOT EXISTS (SELECT 1 FROM claim_events c WHERE c.event_id = {1} AND c.claim_id = x.claim_id)
             """, m, s);
         var notes = await MoveCommonAsync(RecordType.Event, AnnotationTarget.Event, merged.Key, m, s, cancellationToken);
-        // Discrepancies are derived from the reports: the merged event's go; the survivor's are recomputed by the next import touching it.
+        // Discrepancies are derived from the reports: the merged event's go; the survivor's were worked out again when its reports moved.
         await db.Discrepancies.Where(d => d.SubjectType == SubjectType.Event && d.SubjectId == m).ExecuteDeleteAsync(cancellationToken);
         await db.Events.IgnoreQueryFilters().Where(e => e.Id == m).ExecuteDeleteAsync(cancellationToken);
         db.Record("event", Id(s), AuditAction.Merged, "merged_from", $"{RecordTitles.Event(merged)} (#{Id(m)})",

@@ -91,6 +91,10 @@ public sealed class ReportReview(ClaimReviewDb db)
                 var alsoOn = await SameQuoteRowsAsync(type, rows, cancellationToken);
                 touched = [.. rows, .. alsoOn];
                 await DeleteRowsAsync(type, [.. touched.Select(r => r.Id)], cancellationToken);
+                if (type == RecordType.Event)
+                {
+                    RecomputeEvents(db, touched.Select(r => r.RecordId));
+                }
             }
             foreach (var row in rows)
             {
@@ -157,8 +161,16 @@ public sealed class ReportReview(ClaimReviewDb db)
                AND EXISTS (SELECT 1 FROM {{table}} t WHERE t.{{column}} = {1} AND t.article_id = {{table}}.article_id AND t.quote = {{table}}.quote)
             """;
         var update = $"UPDATE {table} SET {column} = {{1}} WHERE id IN (SELECT value FROM json_each({{0}}))";
+        List<long> sources = type == RecordType.Event
+            ? await db.EventReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.EventId).Distinct().ToListAsync(cancellationToken)
+            : [];
         await db.Database.ExecuteSqlRawAsync(delete, [json, targetId], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(update, [json, targetId], cancellationToken);
+        if (type == RecordType.Event)
+        {
+            // What the events disagree on follows their reports at once, not at the next import.
+            RecomputeEvents(db, [.. sources, targetId]);
+        }
     }
 
     private Task MoveRowsAsync(RecordType type, IReadOnlyCollection<long> ids, long targetId, CancellationToken cancellationToken) =>

@@ -1,7 +1,10 @@
 using System.Globalization;
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Importing;
 using ClaimReview.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClaimReview.Web.Review;
 
@@ -29,6 +32,14 @@ internal static class ReviewStore
         var sql = $"UPDATE {Table(type)} SET version = version + 1 WHERE id = {{0}} AND version = {{1}}"; // the table name is a constant
         return await db.Database.ExecuteSqlRawAsync(sql, [id, expected], cancellationToken) == 1;
     }
+
+    /// <summary>
+    /// After a person changed which reports events have (a merge, a split, a move, a rejection): their discrepancies and
+    /// consensus are worked out again now, in the change's transaction, by the import's rule (<see cref="EventDiscrepancies"/>).
+    /// </summary>
+    public static void RecomputeEvents(ClaimReviewDb db, IEnumerable<long> eventIds) =>
+        EventDiscrepancies.Recompute((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            [.. eventIds.Distinct()]);
 
     public static ChangeAuthorRef Author(ClaimReviewDb db) =>
         db.Author is { } a ? new ChangeAuthorRef(a.UserId, a.UserName) : throw new InvalidOperationException("Review actions are a person's: this context has no author.");

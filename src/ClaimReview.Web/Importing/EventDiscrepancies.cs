@@ -1,0 +1,124 @@
+using System.Globalization;
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
+using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
+using ClaimReview.Web.Review;
+using Microsoft.Data.Sqlite;
+
+namespace ClaimReview.Web.Importing;
+
+/// <summary>
+/// Works out, from an event's reports, what its articles disagree on (<see cref="DiscrepancyFinder"/>) and what most of
+/// them say (<see cref="ReportAgreement.Settle(IReadOnlyList{ArticleEventReport})"/>): the import at each page refresh for
+/// the events it reported, and a person's merge, split or report move for the events it changed, so both show the same.
+/// Only an event reported by two or more articles can disagree; a place or date a person set is never overwritten.
+/// </summary>
+internal static class EventDiscrepancies
+{
+    public static void Recompute(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<long> eventIds)
+    {
+        if (eventIds.Count == 0)
+        {
+            return;
+        }
+        var ids = "[" + string.Join(',', eventIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$ids", ids);
+        command.CommandText = "DELETE FROM discrepancies WHERE subject_type = 'event' AND subject_id IN (SELECT value FROM json_each($ids))";
+        command.ExecuteNonQuery();
+
+        var reports = new Dictionary<long, (string Key, List<ArticleEventReport> Reports)>();
+        command.CommandText = """
+            SELECT r.event_id, e.key, r.article_id, r.quote, r.start, r."end", r.killed_min, r.killed_max, r.reported_date, r.reported_date_end,
+                   r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country
+            FROM event_reports r JOIN events e ON e.id = r.event_id
+            WHERE r.event_id IN (SELECT event_id FROM event_reports WHERE event_id IN (SELECT value FROM json_each($ids))
+                                 GROUP BY event_id HAVING COUNT(DISTINCT article_id) > 1)
+            """;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                int? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+                DateOnly? Day(int i) => reader.IsDBNull(i) ? null : DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var date = Text(8) is null && Text(11) is null ? null
+                    : new ResolvedDate(Day(8), Day(9), Text(10) is { } p ? SnakeCase.Parse<DatePrecision>(p) : null, Text(11) ?? "");
+                var report = new Extraction.Events.EventReport(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), date,
+                    new PlaceRef(Text(12), Text(13), Text(14), Text(15)), Number(6), Number(7));
+                var eventId = reader.GetInt64(0);
+                if (!reports.TryGetValue(eventId, out var entry))
+                {
+                    reports[eventId] = entry = (reader.GetString(1), []);
+                }
+                entry.Reports.Add(new ArticleEventReport(reader.GetInt64(2).ToString(CultureInfo.InvariantCulture), report));
+            }
+        }
+
+        using var place = Prepared(connection, transaction, $"""
+            UPDATE events SET place = $1, district = $2, region = $3, country = $4 WHERE id = $0
+               AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.PlaceFields)}
+            """, 5);
+        using var day = Prepared(connection, transaction, $"""
+            UPDATE events SET date = $1, date_end = NULL, date_precision = $2, date_evidence = $3 WHERE id = $0
+               AND NOT {Decisions.FieldSetSql(RecordType.Event, "$0", Decisions.DateFields)}
+            """, 4);
+        using var discrepancy = Prepared(connection, transaction,
+            "INSERT INTO discrepancies (subject_type, subject_id, field) VALUES ($0, $1, $2) RETURNING id", 3);
+        using var value = Prepared(connection, transaction,
+            "INSERT INTO discrepancy_values (discrepancy_id, article_id, value, quote) VALUES ($0, $1, $2, $3)", 4);
+        foreach (var (eventId, (key, list)) in reports)
+        {
+            // What most articles say: the first report imported no longer decides. Checked in the statement, under the
+            // write lock, so a place or date a person saves while a long import runs counts too.
+            var consensus = ReportAgreement.Settle(list);
+            var (p, district, region, country) = consensus.Place;
+            if (country is not null || region is not null || district is not null || p is not null)
+            {
+                Run(place, eventId, p, district, region, country);
+            }
+            if (consensus.Day is { } settled)
+            {
+                Run(day, eventId, settled.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SnakeCase.Name(DatePrecision.Day), settled.Evidence);
+            }
+            // Outliers stay visible as discrepancies.
+            foreach (var found in DiscrepancyFinder.ForEvent(key, list))
+            {
+                Bind(discrepancy, SnakeCase.Name(SubjectType.Event), eventId, found.Field);
+                var discrepancyId = (long)discrepancy.ExecuteScalar()!;
+                foreach (var v in found.Values)
+                {
+                    Run(value, discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote);
+                }
+            }
+        }
+    }
+
+    private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction? transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        command.ExecuteNonQuery();
+    }
+}
