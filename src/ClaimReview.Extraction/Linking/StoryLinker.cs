@@ -587,7 +587,7 @@ public sealed class StoryLinker
             score += 0.25;
             reasons?.Add("same kind");
         }
-        else if (PartsOfOneStatement(c.Kind, k.Kind))
+        else if (PartsOfOneStatement(c.Kind, k.Kind) && (c.Kind != ClaimKind.Responsibility || IsAboutItsEvent(k.Key, k.EventKeys)))
         {
             // One outlet cuts a statement about an attack into a claim of it and a toll, another keeps it whole.
             score += 0.2;
@@ -658,12 +658,39 @@ public sealed class StoryLinker
 
     /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
     /// (that it carried it out, its toll, what it seized, how it reads it) is one statement; a denial, a territorial claim
-    /// or a designation is never part of another kind's statement.</summary>
-    /// <para>A claim of responsibility takes the pieces other outlets cut from it, but never joins one of them: its
-    /// record stays a claim of responsibility (<paramref name="a"/> is the new claim, <paramref name="b"/> the known one).</para>
-    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b) && a != ClaimKind.Responsibility;
+    /// or a designation is never part of another kind's statement. A claim of responsibility joining a known toll makes
+    /// the record a claim of responsibility (the importer raises its kind by <see cref="StatementRank"/>).</summary>
+    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b);
 
-    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
+    /// <summary>The kinds one party's statement about one event can take (<see cref="PartsOfOneStatement"/>).</summary>
+    public static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
+
+    /// <summary>Which kind a statement of several parts takes, lowest first: that the party did it, then its toll, its
+    /// account, its reading. Not a statement's part: <see cref="int.MaxValue"/>.</summary>
+    public static int StatementRank(ClaimKind kind) => kind switch
+    {
+        ClaimKind.Responsibility => 0,
+        ClaimKind.Casualty => 1,
+        ClaimKind.Other => 2,
+        ClaimKind.Assessment => 3,
+        _ => int.MaxValue,
+    };
+
+    /// <summary>Whether a claim's key names one of its events as what it is about ("x:casualty:violence:…"), rather than
+    /// a province or group it was only linked to an event beside: a claim of responsibility joins only the former.</summary>
+    private static bool IsAboutItsEvent(string key, IReadOnlyList<string> eventKeys)
+    {
+        for (var i = 0; i < eventKeys.Count; i++)
+        {
+            var e = eventKeys[i];
+            if (key.Length > e.Length && key.EndsWith(e, StringComparison.Ordinal) && key[^(e.Length + 1)] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
     private static string ClaimantOf(string key)

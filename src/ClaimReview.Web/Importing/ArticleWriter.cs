@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClaimReview.Extraction;
+using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Data;
@@ -704,6 +705,7 @@ internal sealed class ArticleWriter : IDisposable
             else if (_state.ClaimIds.TryGetValue(found.Key, out var id))
             {
                 ids[found.Key] = id;
+                RaiseStatementKind(id, found);
             }
             else
             {
@@ -724,6 +726,24 @@ internal sealed class ArticleWriter : IDisposable
         }
         return ids;
     }
+
+    /// <summary>A party's statement about an event that another outlet gave only in part (its toll, its account) becomes a
+    /// claim of responsibility when this article's part is the claim itself (<see cref="StoryLinker.StatementRank"/>); never
+    /// over a kind or summary a person set.</summary>
+    private void RaiseStatementKind(long id, ExtractedClaim found)
+    {
+        if (found.Kind != ClaimKind.Responsibility)
+        {
+            return;
+        }
+        Execute(RaiseKindUpdate, id, SnakeCase.Name(found.Kind), found.Summary);
+    }
+
+    private static readonly string RaiseKindUpdate = $"""
+        UPDATE claims SET kind = $1, summary = $2
+         WHERE id = $0 AND kind IN ('{SnakeCase.Name(ClaimKind.Casualty)}', '{SnakeCase.Name(ClaimKind.Other)}', '{SnakeCase.Name(ClaimKind.Assessment)}')
+           AND NOT {Decisions.FieldSetSql(RecordType.Claim, "$0", "kind", "summary")}
+        """;
 
     private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
     {
