@@ -1029,10 +1029,12 @@ internal static class ClaimExtractor
         return null;
     }
 
-    /// <summary>"Police in X", "Army officers": unnamed words led by an institution noun stand for the one institution of
+    /// <summary>"Police in X", "Army officers", "the army": unnamed words led by an institution noun stand for the one institution of
     /// that kind the article names (none when it names two).</summary>
     private static ArticleActor? InstitutionNamedBy(ArticleFacts facts, string words)
     {
+        // "the army general staff" as "army general staff".
+        words = StripDeterminers(words);
         var space = words.IndexOf(' ', StringComparison.Ordinal);
         var first = space < 0 ? words : words[..space];
         if (!ActorRecognizer.InstitutionNouns.TryGetValue(first, out var kind) || kind is not (ActorKind.Police or ActorKind.Military))
