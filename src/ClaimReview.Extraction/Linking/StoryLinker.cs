@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Parsing;
 
 namespace ClaimReview.Extraction.Linking;
 
@@ -68,7 +69,7 @@ public sealed class StoryLinker
                 continue;
             }
 
-            var (best, score, reason) = BestEvent(e, extraction.Article.Published);
+            var (best, score, reason) = BestEvent(e, extraction.Article);
             if (best is null)
             {
                 continue;
@@ -196,8 +197,9 @@ public sealed class StoryLinker
         return list;
     }
 
-    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, DateOnly? published)
+    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, ParsedArticle article)
     {
+        var published = article.Published;
         var family = EventExtractor.Family(e.Kind);
         var localities = Localities(e);
         var seen = _seen;
@@ -242,7 +244,7 @@ public sealed class StoryLinker
             }
         }
 
-        if (bestScore < Strong && OnlyCompatible(e, family, published) is { } only)
+        if (bestScore < Strong && OnlyCompatible(e, family, article) is { } only)
         {
             var (score, reason) = EventScore(e, localities, only);
             return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
@@ -256,10 +258,13 @@ public sealed class StoryLinker
     /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
     /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
     /// the fortnight before the article's publication; in an article with no publication date, the same perpetrator),
-    /// and no place that contradicts it. Two or more fits: none.
+    /// and no place that contradicts it. Two or more fits: none, unless the report has no place of its own and the
+    /// article names the town of exactly one of them in words the extractor did not read as a place ("the fire brigade of
+    /// X", "X's mayor", a headline's "X mosque").
     /// </summary>
-    private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
+    private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, ParsedArticle article)
     {
+        var published = article.Published;
         List<KnownEvent>? pool = null;
         if (e.Place.Country is { } country)
         {
@@ -292,12 +297,18 @@ public sealed class StoryLinker
         var localities = Localities(e);
         KnownEvent? exact = null, loose = null;
         bool exactMany = false, looseMany = false;
+        List<KnownEvent>? fits = localities.Count == 0 ? [] : null;
         foreach (var k in pool)
         {
             var fit = Fit(e, localities, k, published);
             if (fit == 0)
             {
                 continue;
+            }
+
+            if (fit == 2)
+            {
+                fits?.Add(k);
             }
 
             // Each article that reported an event made it known again under the same key: those are one event, not two.
@@ -311,7 +322,111 @@ public sealed class StoryLinker
             only ??= k;
         }
 
+        if (exactMany && fits is not null)
+        {
+            return NamedIn(article, fits);
+        }
+
         return exact is not null ? (exactMany ? null : exact) : looseMany ? null : loose;
+    }
+
+    /// <summary>The one event among <paramref name="fits"/> whose town or district the article's headline or body names as
+    /// a word; none when it names none or the towns of two.</summary>
+    private static KnownEvent? NamedIn(ParsedArticle article, List<KnownEvent> fits)
+    {
+        KnownEvent? named = null;
+        foreach (var k in fits)
+        {
+            if (named is not null && string.Equals(named.Key, k.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var name in Localities(k))
+            {
+                if (Names(article, name))
+                {
+                    if (named is not null)
+                    {
+                        return null;
+                    }
+
+                    named = k;
+                    break;
+                }
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>Whether the headline or a body paragraph names the place, in any spelling (<see cref="PlaceNames.Same"/>):
+    /// words starting with a capital, as many as the name has.</summary>
+    private static bool Names(ParsedArticle article, string name)
+    {
+        if (name.Length < 3)
+        {
+            return false;
+        }
+
+        var count = 1;
+        foreach (var c in name)
+        {
+            count += c == ' ' ? 1 : 0;
+        }
+
+        if (Holds(article.Title, 0, article.Title.Length, name, count))
+        {
+            return true;
+        }
+
+        foreach (var p in article.Paragraphs)
+        {
+            if (Holds(article.RawText, p.Start, p.End, name, count))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Holds(string text, int start, int end, string name, int count)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsUpper(text[i]) || (i > start && char.IsLetterOrDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            // The capitalised word at i and the words after it, as many as the name has.
+            var j = i;
+            for (var words = 0; j < end && words < count; words++)
+            {
+                while (j < end && char.IsLetter(text[j]))
+                {
+                    j++;
+                }
+
+                if (words + 1 < count)
+                {
+                    if (j >= end || text[j] != ' ')
+                    {
+                        break;
+                    }
+
+                    j++;
+                }
+            }
+
+            if (j > i && PlaceNames.Same(text[i..j].TrimEnd(' '), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
