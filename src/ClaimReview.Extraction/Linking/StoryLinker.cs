@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Parsing;
+using ClaimReview.Extraction.Recognition;
 
 namespace ClaimReview.Extraction.Linking;
 
@@ -807,11 +808,12 @@ public sealed class StoryLinker
         return false;
     }
 
-    /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
+    /// <summary>The claimant part of a claim key, as <see cref="ActorKeys.Skeleton"/> ("islamic-state:territorial:…" →
+    /// "islamicstate"): one group spelled "Ansar-ul-X" by one outlet and "Ansarul X" by another claims one claim.</summary>
     private static string ClaimantOf(string key)
     {
         var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? key : key[..colon];
+        return ActorKeys.Skeleton(colon < 0 ? key : key[..colon]);
     }
 
     /// <summary>Content words of a quote, lower-case (words of three letters or more).</summary>

@@ -83,6 +83,32 @@ public class StatementTests
         Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
     }
 
+    [Theory]
+    [InlineData("jamaat-ul-mujahideen-sahel", "jamaatul-mujahideen-sahel")]
+    [InlineData("harrow-shipping", "harow-shipping")]
+    public void One_claimant_spelled_two_ways_by_two_outlets_makes_one_claim(string known, string other)
+    {
+        var claim = new KnownClaim(known + ":responsibility:violence:2024-03-05:niger", known, ClaimKind.Responsibility, ["violence:2024-03-05:niger"],
+            "The group said its fighters attacked the patrol near Tarbela.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [claim] });
+        var spelled = new ExtractedClaim(other + ":responsibility:violence:2024-03-05:niger", other, null, ClaimKind.Responsibility, "claims the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("A breakaway faction later said its own men had carried out the raid.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Paper) with { Events = [], Claims = [spelled] });
+        Assert.Equal(claim.Key, Assert.Single(linked.Claims).Key);
+    }
+
+    [Fact]
+    public void Two_claimants_whose_names_differ_by_more_than_spelling_stay_apart()
+    {
+        var claim = new KnownClaim("jamaat-ul-mujahideen:responsibility:violence:2024-03-05:niger", "jamaat-ul-mujahideen", ClaimKind.Responsibility,
+            ["violence:2024-03-05:niger"], "The group said its fighters attacked the patrol near Tarbela.");
+        var linker = new StoryLinker(ExtractionContext.Empty with { KnownClaims = [claim] });
+        var rival = new ExtractedClaim("jamaat-ul-ahrar:responsibility:violence:2024-03-05:niger", "jamaat-ul-ahrar", null, ClaimKind.Responsibility, "claims the attack",
+            ["violence:2024-03-05:niger"], [], [new ClaimReport("A breakaway faction later said its own men had carried out the raid.", 0, 10, true)]);
+        var linked = linker.Link(TestData.Extract(Paper) with { Events = [], Claims = [rival] });
+        Assert.Equal(rival.Key, Assert.Single(linked.Claims).Key);
+    }
+
     [Fact]
     public void A_group_denial_stays_apart_from_its_toll_in_the_same_article()
     {
