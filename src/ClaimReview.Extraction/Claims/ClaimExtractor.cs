@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Extraction.Parsing;
 using ClaimReview.Extraction.Recognition;
 
@@ -774,10 +775,18 @@ internal static class ClaimExtractor
         }
 
         var claims = new List<ExtractedClaim>();
-        var keyed = drafts.Where(d => d.Object is not null).GroupBy(d => Key(d), StringComparer.Ordinal);
+        // What one party says about one event (that it did it, its toll, its account, its reading) is one claim: outlets
+        // cut that statement into sentences differently, so parts kept apart here would meet nothing in another article.
+        var keyed = drafts.Where(d => d.Object is not null).GroupBy(d => StatementKey(d, eventKeySet), StringComparer.Ordinal).ToList();
+        var leads = new Dictionary<string, Draft>(keyed.Count, StringComparer.Ordinal);
         foreach (var group in keyed)
         {
-            var first = group.First();
+            leads[group.Key] = Lead(group);
+        }
+
+        foreach (var group in keyed)
+        {
+            var first = leads[group.Key];
             // One report per sentence, in order of appearance: attributed if any draft of it is, with the best confidence.
             var bySentence = new Dictionary<int, (bool Attributed, double Confidence)>();
             var sentences = new List<int>();
@@ -828,11 +837,11 @@ internal static class ClaimExtractor
                     countered.UnionWith(groupClaimsByEvent.GetValueOrDefault(first.EventKey) ?? []);
                 }
 
-                counters.AddRange(countered.Select(i => Key(drafts[i])).Distinct());
+                counters.AddRange(countered.Select(i => leads.TryGetValue(StatementKey(drafts[i], eventKeySet), out var lead) ? Key(lead) : Key(drafts[i])).Distinct());
             }
 
             claims.Add(new ExtractedClaim(
-                group.Key,
+                Key(first),
                 first.Claimant.Actor?.Key,
                 first.Claimant.Text,
                 first.Kind,
@@ -1020,10 +1029,12 @@ internal static class ClaimExtractor
         return null;
     }
 
-    /// <summary>"Police in X", "Army officers": unnamed words led by an institution noun stand for the one institution of
+    /// <summary>"Police in X", "Army officers", "the army": unnamed words led by an institution noun stand for the one institution of
     /// that kind the article names (none when it names two).</summary>
     private static ArticleActor? InstitutionNamedBy(ArticleFacts facts, string words)
     {
+        // "the army general staff" as "army general staff".
+        words = StripDeterminers(words);
         var space = words.IndexOf(' ', StringComparison.Ordinal);
         var first = space < 0 ? words : words[..space];
         if (!ActorRecognizer.InstitutionNouns.TryGetValue(first, out var kind) || kind is not (ActorKind.Police or ActorKind.Military))
@@ -1124,6 +1135,39 @@ internal static class ClaimExtractor
     }
 
     private static string Key(Draft d) => d.Key ??= MakeKey(d);
+
+    /// <summary>The key that gathers one claim's drafts: its own key, or for a party's statement about an event of the
+    /// article (<see cref="StoryLinker.IsEventStatement"/>), the party and the event whatever the kind.</summary>
+    private static string StatementKey(Draft d, HashSet<string> eventKeys)
+    {
+        var key = Key(d);
+        if (!StoryLinker.IsEventStatement(d.Kind) || d.Object is null || !eventKeys.Contains(d.Object))
+        {
+            return key;
+        }
+
+        // A force's units speak for the force (one chain of command), but two offices keyed by their one government (a
+        // ministry and a prosecutor) say two things.
+        var claimant = key.IndexOf(':', StringComparison.Ordinal);
+        var unit = d.ClaimantFamily is not null && d.Claimant.Actor is { Kind: ActorKind.GovernmentBody } office ? office.Key : null;
+        return key[..claimant] + ":" + unit + ":statement:" + d.Object;
+    }
+
+    /// <summary>The draft whose kind a statement's claim takes: a claim of responsibility over a toll, a toll over an
+    /// account, an account over a reading; the first of them in the text.</summary>
+    private static Draft Lead(IEnumerable<Draft> group)
+    {
+        Draft? lead = null;
+        foreach (var d in group)
+        {
+            if (lead is null || StoryLinker.StatementRank(d.Kind) < StoryLinker.StatementRank(lead.Kind))
+            {
+                lead = d;
+            }
+        }
+
+        return lead!;
+    }
 
     /// <summary>The institution a unit belongs to, up through parents of the same kind ("the General Staff" → the
     /// army; not the army → its government): a unit's statement and its institution's are one claimant's.</summary>

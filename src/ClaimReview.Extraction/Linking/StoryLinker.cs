@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Parsing;
+using ClaimReview.Extraction.Recognition;
 
 namespace ClaimReview.Extraction.Linking;
 
@@ -68,7 +70,7 @@ public sealed class StoryLinker
                 continue;
             }
 
-            var (best, score, reason) = BestEvent(e, extraction.Article.Published);
+            var (best, score, reason) = BestEvent(e, extraction.Article);
             if (best is null)
             {
                 continue;
@@ -196,8 +198,9 @@ public sealed class StoryLinker
         return list;
     }
 
-    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, DateOnly? published)
+    private (KnownEvent? Best, double Score, string Reason) BestEvent(ExtractedEvent e, ParsedArticle article)
     {
+        var published = article.Published;
         var family = EventExtractor.Family(e.Kind);
         var localities = Localities(e);
         var seen = _seen;
@@ -242,7 +245,7 @@ public sealed class StoryLinker
             }
         }
 
-        if (bestScore < Strong && OnlyCompatible(e, family, published) is { } only)
+        if (bestScore < Strong && OnlyCompatible(e, family, article) is { } only)
         {
             var (score, reason) = EventScore(e, localities, only);
             return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
@@ -256,10 +259,13 @@ public sealed class StoryLinker
     /// night's attack on the police station") still names one event when exactly one known event of its kind fits it:
     /// the same country (or, with no country, the same day), dates that agree (an undated report: the event falls in
     /// the fortnight before the article's publication; in an article with no publication date, the same perpetrator),
-    /// and no place that contradicts it. Two or more fits: none.
+    /// and no place that contradicts it. Two or more fits: none, unless the report has no place of its own and the
+    /// article names the town of exactly one of them in words the extractor did not read as a place ("the fire brigade of
+    /// X", "X's mayor", a headline's "X mosque").
     /// </summary>
-    private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, DateOnly? published)
+    private KnownEvent? OnlyCompatible(ExtractedEvent e, string family, ParsedArticle article)
     {
+        var published = article.Published;
         List<KnownEvent>? pool = null;
         if (e.Place.Country is { } country)
         {
@@ -292,12 +298,18 @@ public sealed class StoryLinker
         var localities = Localities(e);
         KnownEvent? exact = null, loose = null;
         bool exactMany = false, looseMany = false;
+        List<KnownEvent>? fits = localities.Count == 0 ? [] : null;
         foreach (var k in pool)
         {
             var fit = Fit(e, localities, k, published);
             if (fit == 0)
             {
                 continue;
+            }
+
+            if (fit == 2)
+            {
+                fits?.Add(k);
             }
 
             // Each article that reported an event made it known again under the same key: those are one event, not two.
@@ -311,7 +323,111 @@ public sealed class StoryLinker
             only ??= k;
         }
 
+        if (exactMany && fits is not null)
+        {
+            return NamedIn(article, fits);
+        }
+
         return exact is not null ? (exactMany ? null : exact) : looseMany ? null : loose;
+    }
+
+    /// <summary>The one event among <paramref name="fits"/> whose town or district the article's headline or body names as
+    /// a word; none when it names none or the towns of two.</summary>
+    private static KnownEvent? NamedIn(ParsedArticle article, List<KnownEvent> fits)
+    {
+        KnownEvent? named = null;
+        foreach (var k in fits)
+        {
+            if (named is not null && string.Equals(named.Key, k.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var name in Localities(k))
+            {
+                if (Names(article, name))
+                {
+                    if (named is not null)
+                    {
+                        return null;
+                    }
+
+                    named = k;
+                    break;
+                }
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>Whether the headline or a body paragraph names the place, in any spelling (<see cref="PlaceNames.Same"/>):
+    /// words starting with a capital, as many as the name has.</summary>
+    private static bool Names(ParsedArticle article, string name)
+    {
+        if (name.Length < 3)
+        {
+            return false;
+        }
+
+        var count = 1;
+        foreach (var c in name)
+        {
+            count += c == ' ' ? 1 : 0;
+        }
+
+        if (Holds(article.Title, 0, article.Title.Length, name, count))
+        {
+            return true;
+        }
+
+        foreach (var p in article.Paragraphs)
+        {
+            if (Holds(article.RawText, p.Start, p.End, name, count))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Holds(string text, int start, int end, string name, int count)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsUpper(text[i]) || (i > start && char.IsLetterOrDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            // The capitalised word at i and the words after it, as many as the name has.
+            var j = i;
+            for (var words = 0; j < end && words < count; words++)
+            {
+                while (j < end && char.IsLetter(text[j]))
+                {
+                    j++;
+                }
+
+                if (words + 1 < count)
+                {
+                    if (j >= end || text[j] != ' ')
+                    {
+                        break;
+                    }
+
+                    j++;
+                }
+            }
+
+            if (j > i && PlaceNames.Same(text[i..j].TrimEnd(' '), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The most recently known <see cref="ScanLimit"/> of a list (a lookup costs the same on any database).</summary>
@@ -587,7 +703,7 @@ public sealed class StoryLinker
             score += 0.25;
             reasons?.Add("same kind");
         }
-        else if (PartsOfOneStatement(c.Kind, k.Kind))
+        else if (PartsOfOneStatement(c.Kind, k.Kind) && (c.Kind != ClaimKind.Responsibility || IsAboutItsEvent(k.Key, k.EventKeys)))
         {
             // One outlet cuts a statement about an attack into a claim of it and a toll, another keeps it whole.
             score += 0.2;
@@ -658,18 +774,46 @@ public sealed class StoryLinker
 
     /// <summary>Whether two kinds can be one statement cut differently by two outlets: what a party says about an event
     /// (that it carried it out, its toll, what it seized, how it reads it) is one statement; a denial, a territorial claim
-    /// or a designation is never part of another kind's statement.</summary>
-    /// <para>A claim of responsibility takes the pieces other outlets cut from it, but never joins one of them: its
-    /// record stays a claim of responsibility (<paramref name="a"/> is the new claim, <paramref name="b"/> the known one).</para>
-    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b) && a != ClaimKind.Responsibility;
+    /// or a designation is never part of another kind's statement. A claim of responsibility joining a known toll makes
+    /// the record a claim of responsibility (the importer raises its kind by <see cref="StatementRank"/>).</summary>
+    public static bool PartsOfOneStatement(ClaimKind a, ClaimKind b) => IsEventStatement(a) && IsEventStatement(b);
 
-    private static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
+    /// <summary>The kinds one party's statement about one event can take (<see cref="PartsOfOneStatement"/>).</summary>
+    public static bool IsEventStatement(ClaimKind kind) => kind is ClaimKind.Responsibility or ClaimKind.Casualty or ClaimKind.Other or ClaimKind.Assessment;
 
-    /// <summary>The claimant part of a claim key ("islamic-state:territorial:…" → "islamic-state").</summary>
+    /// <summary>Which kind a statement of several parts takes, lowest first: that the party did it, then its toll, its
+    /// account, its reading. Not a statement's part: <see cref="int.MaxValue"/>.</summary>
+    public static int StatementRank(ClaimKind kind) => kind switch
+    {
+        ClaimKind.Responsibility => 0,
+        ClaimKind.Casualty => 1,
+        ClaimKind.Other => 2,
+        ClaimKind.Assessment => 3,
+        _ => int.MaxValue,
+    };
+
+    /// <summary>Whether a claim's key names one of its events as what it is about ("x:casualty:violence:…"), rather than
+    /// a province or group it was only linked to an event beside: a claim of responsibility joins only the former.</summary>
+    private static bool IsAboutItsEvent(string key, IReadOnlyList<string> eventKeys)
+    {
+        for (var i = 0; i < eventKeys.Count; i++)
+        {
+            var e = eventKeys[i];
+            if (key.Length > e.Length && key.EndsWith(e, StringComparison.Ordinal) && key[^(e.Length + 1)] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The claimant part of a claim key, as <see cref="ActorKeys.Skeleton"/> ("islamic-state:territorial:…" →
+    /// "islamicstate"): one group spelled "Ansar-ul-X" by one outlet and "Ansarul X" by another claims one claim.</summary>
     private static string ClaimantOf(string key)
     {
         var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? key : key[..colon];
+        return ActorKeys.Skeleton(colon < 0 ? key : key[..colon]);
     }
 
     /// <summary>Content words of a quote, lower-case (words of three letters or more).</summary>

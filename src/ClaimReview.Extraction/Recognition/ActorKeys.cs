@@ -45,6 +45,27 @@ public static class ActorKeys
         return builder.ToString();
     }
 
+    /// <summary>
+    /// What two spellings of one name share across outlets: the key without its hyphens and with doubled letters single
+    /// ("ansar-ul-ahrar" and "ansarul-ahrar" → "ansarulahrar", "kallisto-carriers" and "kalisto-carriers" →
+    /// "kalistocariers"). Keys from <see cref="For"/> have no diacritics already.
+    /// </summary>
+    public static string Skeleton(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (c != '-' && (length == 0 || buffer[length - 1] != c))
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
     /// <summary>The same rules for plain ASCII names, without normalisation or a builder.</summary>
     private static string ForAscii(string name)
     {

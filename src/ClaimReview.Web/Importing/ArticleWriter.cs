@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClaimReview.Extraction;
+using ClaimReview.Extraction.Claims;
 using ClaimReview.Extraction.Events;
 using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Data;
@@ -647,6 +648,7 @@ internal sealed class ArticleWriter : IDisposable
             else if (_state.ClaimIds.TryGetValue(found.Key, out var id))
             {
                 ids[found.Key] = id;
+                RaiseStatementKind(id, found);
             }
             else
             {
@@ -667,6 +669,24 @@ internal sealed class ArticleWriter : IDisposable
         }
         return ids;
     }
+
+    /// <summary>A party's statement about an event that another outlet gave only in part (its toll, its account) becomes a
+    /// claim of responsibility when this article's part is the claim itself (<see cref="StoryLinker.StatementRank"/>): only the
+    /// record its own key names (not one a merge leads the key to), never one anyone worked on.</summary>
+    private void RaiseStatementKind(long id, ExtractedClaim found)
+    {
+        if (found.Kind != ClaimKind.Responsibility)
+        {
+            return;
+        }
+        Execute(RaiseKindUpdate, id, SnakeCase.Name(found.Kind), found.Summary, found.Key);
+    }
+
+    private static readonly string RaiseKindUpdate = $"""
+        UPDATE claims SET kind = $1, summary = $2
+         WHERE id = $0 AND key = $3 AND kind IN ('{SnakeCase.Name(ClaimKind.Casualty)}', '{SnakeCase.Name(ClaimKind.Other)}', '{SnakeCase.Name(ClaimKind.Assessment)}')
+           AND NOT {Decisions.ClaimWorkedSql("$0")}
+        """;
 
     private void WriteClaimLinks(ArticleExtraction extraction, long articleId, Dictionary<string, long> ids, Dictionary<string, long> eventIds)
     {

@@ -26,6 +26,17 @@ public sealed class InstitutionSourceTests
     }
 
     [Fact]
+    public void An_unnamed_army_speaker_after_the_is_the_one_army_the_article_names()
+    {
+        var article = TestData.Extract(
+            "Convoy ambushed near Dioura\n\n"
+            + "Gunmen ambushed a Malian army convoy near Dioura, in the Segou region of Mali, on Sunday, 2 March 2025.\n\n"
+            + "In a statement on Monday, the army general staff put the toll at four soldiers killed and said the convoy had reached its base.\n");
+
+        Assert.Equal("malian-armed-forces", ClaimQuoting(article, "put the toll at four soldiers")?.ClaimantKey);
+    }
+
+    [Fact]
     public void A_news_story_with_the_same_sentences_claims_nothing_no_one_said()
     {
         var article = TestData.Extract("The Dioura Evening Post\n\n" + ReleaseBody);

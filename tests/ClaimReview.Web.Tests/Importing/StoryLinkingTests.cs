@@ -1,3 +1,4 @@
+using ClaimReview.Extraction.Claims;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Tests.Importing;
@@ -47,6 +48,43 @@ public sealed class StoryLinkingTests
         // The undated article's report joins the event, whose date is the day the dated one gives.
         var day = await fixture.QueryAsync(db => db.Events.AsNoTracking().Where(e => e.Id == events[0].EventId).Select(e => e.Date).SingleAsync());
         Assert.Equal(new DateOnly(2024, 4, 8), day);
+    }
+
+    [Fact]
+    public async Task A_group_toll_imported_first_becomes_its_claim_of_responsibility_when_another_outlet_gives_the_claim()
+    {
+        await using var fixture = ImportFixture.WithSeeds();
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "statement")).FullName;
+        // The first outlet gives only the group's toll; the second its claim of the attack and the same toll.
+        await File.WriteAllTextAsync(Path.Combine(folder, "a_toll.txt"), """
+            Militants say they killed nine guards at Vostari
+
+            April 10, 2024
+
+            Boko Haram said its fighters clashed with guards at the border post in the town of Vostari, Chad, on Monday, killing and wounding nine of them.
+
+            Traders said the crossing stayed closed.
+            """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b_claim.txt"), """
+            Boko Haram claims raid on Vostari border post
+
+            April 11, 2024
+
+            Boko Haram claimed responsibility on Tuesday for Monday's attack on the border post in the town of Vostari, Chad.
+
+            The group said its fighters killed nine guards in the attack.
+            """);
+
+        Assert.False((await fixture.ImportAsync(folder)).AnyFailed);
+
+        var claims = await fixture.QueryAsync(db => db.ClaimReports.AsNoTracking().Where(r => r.Quote.Contains("Boko Haram") || r.Quote.StartsWith("The group said"))
+            .Join(db.Articles.Where(a => a.SourceFile == "a_toll.txt" || a.SourceFile == "b_claim.txt"), r => r.ArticleId, a => a.Id, (r, a) => new { r.ClaimId, a.SourceFile })
+            .Join(db.Claims, x => x.ClaimId, c => c.Id, (x, c) => new { x.ClaimId, x.SourceFile, c.Kind, c.Summary })
+            .ToListAsync());
+        Assert.Single(claims.Select(c => c.ClaimId).Distinct());
+        Assert.Equal(["a_toll.txt", "b_claim.txt"], claims.Select(c => c.SourceFile).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(ClaimKind.Responsibility, claims[0].Kind);
+        Assert.Contains("responsibility", claims[0].Summary, StringComparison.Ordinal);
     }
 
     [Fact]
