@@ -60,6 +60,7 @@ internal sealed class ArticleWriter : IDisposable
     private long _lastRevision = Stopwatch.GetTimestamp();
     private bool _revisionPending;
     private readonly WalCheckpointer _checkpointer;
+    private readonly HashSet<long> _kindSettled = [];
     private readonly ArrayBufferWriter<byte> _json = new(1 << 16);
     private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
 
@@ -675,11 +676,14 @@ internal sealed class ArticleWriter : IDisposable
     /// record its own key names (not one a merge leads the key to), never one anyone worked on.</summary>
     private void RaiseStatementKind(long id, ExtractedClaim found)
     {
-        if (found.Kind != ClaimKind.Responsibility)
+        // Once per claim and import: after the first try the claim is a claim of responsibility, or a person's, or another
+        // record's key leads to it, and each of those stays so (a bulk import reports the same claims thousands of times).
+        if (found.Kind != ClaimKind.Responsibility || _kindSettled.Contains(id))
         {
             return;
         }
         Execute(RaiseKindUpdate, id, SnakeCase.Name(found.Kind), found.Summary, found.Key);
+        _onCommit.Add(() => _kindSettled.Add(id));
     }
 
     private static readonly string RaiseKindUpdate = $"""
