@@ -39,7 +39,7 @@ public sealed partial class ReviewJourneyTests(BrowserFixture browser) : IClassF
 
             // Merge a duplicate claim: choose the other, see what differs, confirm.
             await page.GotoAsync("/claims?kind=responsibility");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Islamic State claims responsibility for the attack in Jammu and Kashmir", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Islamic State claims responsibility for the attack in Jammu and Kashmir in November 2017", Exact = true }).ClickAsync();
             mergedUrl = new Uri(page.Url).AbsolutePath;
             await page.GetByRole(AriaRole.Link, new() { Name = "Merge with another claim" }).ClickAsync();
             await page.GetByLabel(new Regex("^Islamic State claims responsibility for the clash in Shopian")).CheckAsync();
