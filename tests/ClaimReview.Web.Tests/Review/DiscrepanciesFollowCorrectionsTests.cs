@@ -36,16 +36,16 @@ public sealed class DiscrepanciesFollowCorrectionsTests : IAsyncLifetime
         Assert.True(splitting.Count < reports.Count);
 
         long created = 0;
-        await DoneAsync(async x =>
+        await _fixture.App.DoneAsync(async x =>
         {
-            var result = await x.GetRequiredService<EventSplitter>().SplitAsync(eventId, await VersionOfAsync(eventId), splitting, default);
+            var result = await x.GetRequiredService<EventSplitter>().SplitAsync(eventId, await _fixture.App.EventVersionAsync(eventId), splitting, default);
             created = result.RecordId ?? 0;
             return result;
         });
 
         Assert.DoesNotContain(await ValuesAsync(eventId, discrepancy.Field), v => v.Value == outlier);
 
-        await DoneAsync(async x => await x.GetRequiredService<RecordMerger>().MergeEventsAsync(created, await VersionOfAsync(created), eventId, await VersionOfAsync(eventId), default));
+        await _fixture.App.DoneAsync(async x => await x.GetRequiredService<RecordMerger>().MergeEventsAsync(created, await _fixture.App.EventVersionAsync(created), eventId, await _fixture.App.EventVersionAsync(eventId), default));
 
         var merged = await ValuesAsync(eventId, discrepancy.Field);
         Assert.Contains(merged, v => v.Value == outlier);
@@ -59,13 +59,4 @@ public sealed class DiscrepanciesFollowCorrectionsTests : IAsyncLifetime
     private Task<List<Variant>> ValuesAsync(long eventId, string field) =>
         _fixture.App.ReadAsync(db => db.Discrepancies.AsNoTracking().Where(d => d.SubjectType == SubjectType.Event && d.SubjectId == eventId && d.Field == field)
             .SelectMany(d => d.Values).Select(v => new Variant(v.ArticleId, v.Quote, v.Value)).ToListAsync());
-
-    private async Task DoneAsync(Func<IServiceProvider, Task<ReviewResult>> action)
-    {
-        var result = await _fixture.App.AsEditorAsync((services, _) => action(services));
-        Assert.True(result.Succeeded, result.Message);
-    }
-
-    private Task<int> VersionOfAsync(long id) =>
-        _fixture.App.ReadAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
 }

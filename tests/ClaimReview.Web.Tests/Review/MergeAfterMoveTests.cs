@@ -32,9 +32,9 @@ public sealed class MergeAfterMoveTests : IAsyncLifetime
         var target = await app.ReadAsync(db => db.Events.AsNoTracking().Where(e => e.Id != from && e.Id != survivor).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
         var report = await app.ReadAsync(db => db.EventReports.AsNoTracking().SingleAsync(r => r.EventId == from && r.ArticleId == shared.ArticleId && r.Quote == shared.Quote));
 
-        await DoneAsync(async x => await x.GetRequiredService<ReportReview>().MoveAsync(new ReportChoice(RecordType.Event, report.Id, await VersionOfAsync(from)),
-            target, await VersionOfAsync(target), default));
-        await DoneAsync(async x => await x.GetRequiredService<RecordMerger>().MergeEventsAsync(from, await VersionOfAsync(from), survivor, await VersionOfAsync(survivor), default));
+        await _fixture.App.DoneAsync(async x => await x.GetRequiredService<ReportReview>().MoveAsync(new ReportChoice(RecordType.Event, report.Id, await _fixture.App.EventVersionAsync(from)),
+            target, await _fixture.App.EventVersionAsync(target), default));
+        await _fixture.App.DoneAsync(async x => await x.GetRequiredService<RecordMerger>().MergeEventsAsync(from, await _fixture.App.EventVersionAsync(from), survivor, await _fixture.App.EventVersionAsync(survivor), default));
 
         var afterMerge = await EventsWithAsync(shared.ArticleId, shared.Quote);
         Assert.Equal([Math.Min(survivor, target), Math.Max(survivor, target)], afterMerge);
@@ -46,15 +46,6 @@ public sealed class MergeAfterMoveTests : IAsyncLifetime
         Assert.Equal(survivorReports, await ReportsOfAsync(survivor));
         Assert.Empty(await app.DuplicateReportsAsync());
     }
-
-    private async Task DoneAsync(Func<IServiceProvider, Task<ReviewResult>> action)
-    {
-        var result = await _fixture.App.AsEditorAsync((services, _) => action(services));
-        Assert.True(result.Succeeded, result.Message);
-    }
-
-    private Task<int> VersionOfAsync(long id) =>
-        _fixture.App.ReadAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
 
     private Task<List<long>> EventsWithAsync(long articleId, string quote) =>
         _fixture.App.ReadAsync(db => db.EventReports.AsNoTracking().Where(r => r.ArticleId == articleId && r.Quote == quote)

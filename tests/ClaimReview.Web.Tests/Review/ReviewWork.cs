@@ -22,6 +22,17 @@ internal static class ReviewWork
         return await action(scope.ServiceProvider, db);
     }
 
+    /// <summary>Runs a review action as the editor and asserts it was done.</summary>
+    public static async Task DoneAsync(this TestApp app, Func<IServiceProvider, Task<Web.Review.ReviewResult>> action)
+    {
+        var result = await app.AsEditorAsync((services, _) => action(services));
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    /// <summary>An event's version now (deleted ones too), as a page would have shown it before a decision.</summary>
+    public static Task<int> EventVersionAsync(this TestApp app, long id) =>
+        app.ReadAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
+
     public static async Task<T> ReadAsync<T>(this TestApp app, Func<ClaimReviewDb, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();
