@@ -170,7 +170,7 @@ internal sealed class ArticleWriter : IDisposable
         _batchEvents.ExceptWith(_pendingEvents);
         if (_batchEvents.Count > 0)
         {
-            Execute("INSERT OR IGNORE INTO pending_discrepancies (event_id) SELECT value FROM json_each($0)", JsonIds(_batchEvents));
+            Execute("INSERT OR IGNORE INTO pending_discrepancies (event_id) SELECT value FROM json_each($0)", SqlJson.Ids(_batchEvents));
             _pendingEvents.UnionWith(_batchEvents);
         }
         SearchIndex.EndBulk(_connection, _transaction!, _batchArticles);
@@ -271,7 +271,6 @@ internal sealed class ArticleWriter : IDisposable
         {
             if (_state.EventIds.Remove(key, out var id))
             {
-                _state.EventKeys.Remove(id);
             }
         }
         _state.KnownEvents.RemoveAll(k => events.Contains(k.Key));
@@ -292,8 +291,6 @@ internal sealed class ArticleWriter : IDisposable
         }
         return keys;
     }
-
-    private static string JsonIds(IEnumerable<long> ids) => "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>Recomputes the discrepancies and consensus of the pending events (<see cref="EventDiscrepancies"/>).</summary>
     private void RefreshDiscrepancies()
@@ -492,7 +489,6 @@ internal sealed class ArticleWriter : IDisposable
                 _onCommit.Add(() =>
                 {
                     _state.EventIds[created.Key] = createdId;
-                    _state.EventKeys[createdId] = created.Key;
                     _state.KnownEvents.Add(new KnownEvent(created.Key, created.Kind, created.Date ?? new ResolvedDate(null, null, null, ""), created.Place,
                         [.. created.Participants.Select(p => p.ActorKey)]));
                 });
@@ -525,8 +521,9 @@ internal sealed class ArticleWriter : IDisposable
     /// <summary>
     /// Writes an article's reports (each with the record its own claim or event resolved to): first every report whose
     /// record had its quote before, or whose quote is new; then, for a quote that was on other records before, a copy
-    /// on each of them, as it was there (the claim report keeps its label), so no record loses a report it had while the extractor still finds the quote (a person's rename,
-    /// merge or verdict changes the keys the extractor makes, never where reports are).
+    /// on each of them, as it was there (a claim report keeps its label), so no record loses a report it had while the
+    /// extractor still finds the quote (a person's rename, merge or verdict changes the keys the extractor makes, never
+    /// where reports are).
     /// </summary>
     private static void WriteReports<T>(Dictionary<string, List<long>> previous, IEnumerable<(long Id, T Report)> reports, Func<long, T, bool> asBefore,
         Action<long, T, bool> write)

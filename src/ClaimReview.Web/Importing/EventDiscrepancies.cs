@@ -22,7 +22,7 @@ internal static class EventDiscrepancies
         {
             return;
         }
-        var ids = "[" + string.Join(',', eventIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        var ids = SqlJson.Ids(eventIds);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$ids", ids);

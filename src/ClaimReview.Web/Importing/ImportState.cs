@@ -21,7 +21,6 @@ internal sealed class ImportState
     public HashSet<(long ActorId, string Text)> Aliases { get; } = [];
     public HashSet<long> ActorsWithParent { get; } = [];
     public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
-    public Dictionary<long, string> EventKeys { get; } = [];
     public Dictionary<string, long> ClaimIds { get; } = new(StringComparer.Ordinal);
     /// <summary>Every event (dated or not) and claim, for the <see cref="Extraction.Linking.StoryLinker"/> and for dating undated articles.</summary>
     public List<KnownEvent> KnownEvents { get; } = [];
@@ -79,10 +78,11 @@ internal sealed class ImportState
                 reportedAround[r.EventId] = r.Published;
             }
         }
+        var eventKeys = new Dictionary<long, string>();
         await foreach (var e in db.Events.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             state.EventIds[e.Key] = e.Id;
-            state.EventKeys[e.Id] = e.Key;
+            eventKeys[e.Id] = e.Key;
             if (e.DeletedAt is not null)
             {
                 continue;
@@ -98,7 +98,7 @@ internal sealed class ImportState
         var claimEvents = new Dictionary<long, List<string>>();
         await foreach (var ce in db.ClaimEvents.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (state.EventKeys.TryGetValue(ce.EventId, out var key))
+            if (eventKeys.TryGetValue(ce.EventId, out var key))
             {
                 (claimEvents.TryGetValue(ce.ClaimId, out var list) ? list : claimEvents[ce.ClaimId] = []).Add(key);
             }

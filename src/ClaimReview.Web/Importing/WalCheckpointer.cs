@@ -8,15 +8,13 @@ namespace ClaimReview.Web.Importing;
 /// critical path: it copies pages and waits for the disk. During an import the import's connection does not checkpoint;
 /// after each committed chunk this one does, on its own connection (a passive checkpoint: it never blocks the writer or a
 /// reader, and copies what is committed). Disposing it waits for the last checkpoint and gives the import's connection its
-/// automatic checkpoints back, so the web app's own writes checkpoint as before.
+/// automatic checkpoints back (the threshold it had), so the web app's own writes checkpoint as before.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
-    /// <summary>SQLite's default automatic checkpoint threshold, in pages.</summary>
-    private const int DefaultAutoCheckpoint = 1000;
-
     private readonly SqliteConnection _writer;
     private readonly string _connectionString;
+    private readonly long _autoCheckpoint;
     private readonly SemaphoreSlim _due = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -25,6 +23,11 @@ internal sealed class WalCheckpointer : IDisposable
     {
         _writer = writer;
         _connectionString = writer.ConnectionString;
+        using (var read = writer.CreateCommand())
+        {
+            read.CommandText = "PRAGMA wal_autocheckpoint";
+            _autoCheckpoint = (long)read.ExecuteScalar()!;
+        }
         SetAutoCheckpoint(writer, 0);
         _loop = Task.Run(LoopAsync);
     }
@@ -53,7 +56,7 @@ internal sealed class WalCheckpointer : IDisposable
         {
             // a failed checkpoint leaves the log as it is; SQLite checkpoints it later
         }
-        SetAutoCheckpoint(_writer, DefaultAutoCheckpoint);
+        SetAutoCheckpoint(_writer, _autoCheckpoint);
         _stop.Dispose();
         _due.Dispose();
     }
@@ -84,10 +87,10 @@ internal sealed class WalCheckpointer : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static void SetAutoCheckpoint(SqliteConnection connection, int pages)
+    private static void SetAutoCheckpoint(SqliteConnection connection, long pages)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA wal_autocheckpoint = {pages}";
+        command.CommandText = $"PRAGMA wal_autocheckpoint = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         command.ExecuteNonQuery();
     }
 }

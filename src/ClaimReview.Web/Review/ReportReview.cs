@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ClaimReview.Web.Review.ReviewStore;
 
@@ -154,7 +155,7 @@ public sealed class ReportReview(ClaimReviewDb db)
     {
         var table = type == RecordType.Claim ? "claim_reports" : "event_reports";
         var column = type == RecordType.Claim ? "claim_id" : "event_id";
-        var json = "[" + string.Join(',', ids.Select(Id)) + "]";
+        var json = SqlJson.Ids(ids);
         // Table and column names are constants chosen above, never input.
         var delete = $$"""
             DELETE FROM {{table}} WHERE id IN (SELECT value FROM json_each({0}))

@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         {
             var expression = query.Expression;
             (actors, actorTotal) = await ActorsAsync(expression, token);
-            var aliasOf = JsonList(actors.Select(a => a.Id));
+            var aliasOf = SqlJson.Ids(actors.Select(a => a.Id));
             (claims, claimTotal) = await ClaimsAsync(expression, aliasOf, actors, filters, token);
             (articles, articleTotal) = await ArticlesAsync(expression, aliasOf, filters, (page - 1) * pageSize, pageSize, token);
             (events, eventTotal) = await EventsAsync(expression, aliasOf, token);
@@ -173,7 +174,7 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         {
             return ([], 0);
         }
-        var reportIds = JsonList(best.Where(b => b.BestId is not null).Select(b => b.BestId!.Value));
+        var reportIds = SqlJson.Ids(best.Where(b => b.BestId is not null).Select(b => b.BestId!.Value));
         var snippets = await db.Database.SqlQuery<SnippetRow>($"""
             SELECT rowid AS Id, snippet(search_claim_quotes, 0, {Open}, {Close}, {Snippet.Ellipsis}, 24) AS Text
             FROM search_claim_quotes
@@ -223,7 +224,7 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         {
             return ([], 0);
         }
-        var matchedIds = JsonList(best.Where(b => b.Matched == 1).Select(b => b.Id));
+        var matchedIds = SqlJson.Ids(best.Where(b => b.Matched == 1).Select(b => b.Id));
         var snippets = await db.Database.SqlQuery<SnippetRow>($"""
             SELECT rowid AS Id, snippet(search_events, -1, {Open}, {Close}, {Snippet.Ellipsis}, 16) AS Text
             FROM search_events
@@ -349,13 +350,13 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         }
         var total = best[0].Total;
         var articleIds = best.Select(b => b.Id).ToList();
-        var segmentIds = JsonList(best.Where(b => b.SegmentId is not null).Select(b => b.SegmentId!.Value));
+        var segmentIds = SqlJson.Ids(best.Where(b => b.SegmentId is not null).Select(b => b.SegmentId!.Value));
         var snippets = await db.Database.SqlQuery<SnippetRow>($"""
             SELECT rowid AS Id, snippet(search_paragraphs, 0, {Open}, {Close}, {Snippet.Ellipsis}, 28) AS Text
             FROM search_paragraphs
             WHERE search_paragraphs MATCH {expression} AND rowid IN (SELECT value FROM json_each({segmentIds}))
             """).ToDictionaryAsync(s => s.Id, s => s.Text, cancellationToken);
-        var articleIdList = JsonList(articleIds);
+        var articleIdList = SqlJson.Ids(articleIds);
         var titles = await db.Database.SqlQuery<SnippetRow>($"""
             SELECT rowid AS Id, highlight(search_articles, 0, {Open}, {Close}) AS Text
             FROM search_articles
@@ -372,7 +373,7 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         var aliasHits = best.Where(b => b.Matches == 0).Select(b => b.Id).ToList();
         var names = aliasHits.Count == 0 ? new List<NameRow>() : await db.Database.SqlQuery<NameRow>($"""
             SELECT article_id AS ArticleId, text AS Name, COUNT(*) AS Count, MIN(id) AS FirstId FROM actor_mentions
-            WHERE article_id IN (SELECT value FROM json_each({JsonList(aliasHits)})) AND actor_id IN (SELECT value FROM json_each({aliasOf}))
+            WHERE article_id IN (SELECT value FROM json_each({SqlJson.Ids(aliasHits)})) AND actor_id IN (SELECT value FROM json_each({aliasOf}))
             GROUP BY article_id, text
             """).ToListAsync(cancellationToken);
         var namesByArticle = names.ToLookup(n => n.ArticleId);
@@ -390,7 +391,6 @@ public sealed partial class FullTextSearch(ClaimReviewDb db, ILogger<FullTextSea
         return (hits, total);
     }
 
-    private static string JsonList(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search query {Query} could not be read: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string query, string reason);

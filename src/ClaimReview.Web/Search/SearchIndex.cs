@@ -1,4 +1,4 @@
-using System.Globalization;
+using ClaimReview.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace ClaimReview.Web.Search;
@@ -18,7 +18,7 @@ public static class SearchIndex
     {
         if (articleIds.Count > 0)
         {
-            var ids = "[" + string.Join(',', articleIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            var ids = SqlJson.Ids(articleIds);
             Execute(connection, transaction, """
                 DELETE FROM search_articles WHERE rowid IN (SELECT value FROM json_each($ids));
                 INSERT INTO search_articles (rowid, title) SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each($ids));

@@ -38,12 +38,16 @@ public sealed class WalCheckpointTests
         await using var connection = new SqliteConnection(new DatabaseOptions { Path = fixture.App.DatabasePath }.ConnectionString);
         await connection.OpenAsync();
 
+        // A threshold other than SQLite's default: the one the connection had comes back, not a constant.
+        SetAutoCheckpoint(connection, 500);
+
         using (new WalCheckpointer(connection))
         {
             Assert.Equal(0L, AutoCheckpoint(connection));
         }
 
-        Assert.Equal(1000L, AutoCheckpoint(connection));
+        Assert.Equal(500L, AutoCheckpoint(connection));
+        SetAutoCheckpoint(connection, 1000);
     }
 
     private static long AutoCheckpoint(SqliteConnection connection)
@@ -51,5 +55,12 @@ public sealed class WalCheckpointTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_autocheckpoint";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static void SetAutoCheckpoint(SqliteConnection connection, int pages)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint = " + pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
     }
 }
