@@ -251,7 +251,7 @@ public sealed class StoryLinker
             return (only, Math.Max(score, Strong), $"{reason}; the only {family} event known {(e.Place.Country is { } c ? "in " + c + " " : "")}at that time");
         }
 
-        return best is null ? (null, 0, "") : (best, bestScore, EventScore(e, localities, best).Reason);
+        return best is null ? (null, 0, "") : (best, Math.Min(bestScore, 1), EventScore(e, localities, best).Reason);
     }
 
     /// <summary>
@@ -503,10 +503,12 @@ public sealed class StoryLinker
     {
         var reasons = new List<string>(4);
         var score = Score(e, localities, k, reasons);
-        return (score, string.Join(", ", reasons));
+        return (Math.Clamp(score, 0, 1), string.Join(", ", reasons));
     }
 
-    /// <summary>The score of <see cref="EventScore(ExtractedEvent, KnownEvent)"/>; its reasons in words go to <paramref name="reasons"/> when given.</summary>
+    /// <summary>The score of <see cref="EventScore(ExtractedEvent, KnownEvent)"/> before it is clamped to 0..1 (so two
+    /// strong candidates still rank: the same town a day apart above another town of the same district that day); its
+    /// reasons in words go to <paramref name="reasons"/> when given.</summary>
     private static double Score(ExtractedEvent e, List<string> localities, KnownEvent k, List<string>? reasons)
     {
         if (EventExtractor.Family(e.Kind) != EventExtractor.Family(k.Kind))
@@ -576,6 +578,13 @@ public sealed class StoryLinker
         {
             score += 0.45;
             reasons?.Add("same place");
+
+            // Both name a town and the towns differ: the place they share is the district around them.
+            if (e.Place.Place is { } town && k.Place.Place is { } knownTown && !PlaceNames.Same(town, knownTown))
+            {
+                score -= 0.2;
+                reasons?.Add("another town there");
+            }
         }
         else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
         {
@@ -594,7 +603,7 @@ public sealed class StoryLinker
             reasons?.Add("shared participants");
         }
 
-        return Math.Clamp(score, 0, 1);
+        return Math.Max(score, 0);
     }
 
     /// <summary>The towns and districts an event's place and its reports name.</summary>

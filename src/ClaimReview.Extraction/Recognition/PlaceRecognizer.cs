@@ -37,6 +37,11 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
     private static readonly WordSet SpeakerPlaceWords = WordLists.Set(Vocabulary.Words("speaker-place-words"));
 
+    private static readonly WordSet AppositionLinks = WordLists.Set(Vocabulary.Words("apposition-links"));
+
+    /// <summary>How many lower-case words may stand between "a" and the place noun of an apposition ("a small farming village").</summary>
+    private const int AppositionReach = 3;
+
     /// <summary>How far before a place lead a speaker word still governs it ("told a press conference at the police office in X").</summary>
     private const int SpeakerReach = 10;
 
@@ -127,7 +132,8 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
             if (nameEnd > t + 2)
             {
                 // "Mirath district of Upper Tessa": the unit that holds a named district is a region.
-                var level = DistrictNouns.Has(doc, t) ? (IsPlaceWord(doc, actors, t - 1) ? PlaceLevel.Region : PlaceLevel.District) : PlaceLevel.Town;
+                var level = DistrictNouns.Has(doc, t) ? (IsPlaceWord(doc, actors, t - 1) ? PlaceLevel.Region : PlaceLevel.District)
+                    : Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town;
                 found.Add(new PlaceMention(level, Name(doc, t + 2, nameEnd), null, t + 2, nameEnd, false));
                 next = nameEnd;
                 return true;
@@ -144,6 +150,15 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         var stop = ReadPlaceName(doc, actors, t, end);
         var after = doc.IsPunct(stop, '[') ? stop + 1 : stop;
         var name = Name(doc, t, stop);
+
+        // "X, a village in the Y locality of Z territory", "X, a market town in Y district": the apposition says what X is.
+        if (AppositionNoun(doc, stop, end) is { } apposed)
+        {
+            found.Add(new PlaceMention(apposed, name, null, t, stop, false));
+            next = stop;
+            return true;
+        }
+
         if (after < end && DistrictNouns.Has(doc, after))
         {
             found.Add(new PlaceMention(PlaceLevel.District, name, null, t, stop, false));
@@ -153,7 +168,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
         if (after < end && TownNouns.Has(doc, after) && !doc.IsCapitalised(after))
         {
-            found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
+            found.Add(new PlaceMention(Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town, name, null, t, stop, false));
             next = stop;
             return true;
         }
@@ -177,12 +192,104 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         if (PlaceLeads.Has(doc, lead) && doc.IsWord(lead) && !IsSpeakerPlace(doc, lead))
         {
             // "in Quetta, Pakistan" names the country too; the gazetteer match that follows records it.
-            found.Add(new PlaceMention(PlaceLevel.Town, name, null, t, stop, false));
+            found.Add(new PlaceMention(Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town, name, null, t, stop, false));
             next = stop;
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The level an apposition after a name gives it: ", a village", ", a small market town", ", a district" followed
+    /// by a word that links it on ("in", "near", "where", a number, punctuation). Null when none follows the name.
+    /// </summary>
+    private static PlaceLevel? AppositionNoun(TokenizedArticle doc, int stop, int end)
+    {
+        if (!doc.IsPunct(stop, ',') || !(doc.Is(stop + 1, "a") || doc.Is(stop + 1, "an")))
+        {
+            return null;
+        }
+
+        for (var k = stop + 2; k < end && k <= stop + 1 + AppositionReach; k++)
+        {
+            if (!doc.IsWord(k) || doc.IsCapitalised(k))
+            {
+                return null;
+            }
+
+            var town = TownNouns.Has(doc, k);
+            if (!town && !DistrictNouns.Has(doc, k))
+            {
+                // Adjectives only: "a man in town" is no apposition of a place.
+                if (AppositionLinks.Has(doc, k) || doc.Is(k, "the"))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            // The last noun of the run: "a market town in" is a town; "a town hall official" is no apposition of a place.
+            if (doc.IsWord(k + 1) && !doc.IsCapitalised(k + 1) && !AppositionLinks.Has(doc, k + 1))
+            {
+                if (TownNouns.Has(doc, k + 1) || DistrictNouns.Has(doc, k + 1))
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            return town ? PlaceLevel.Town : PlaceLevel.District;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the town-level name at <paramref name="t"/> holds the town named just before it, so is a higher unit: "X,
+    /// a village in the Y locality", "the village of X, in the Y locality", "X, a village of the Y locality".
+    /// </summary>
+    private static bool Holds(TokenizedArticle doc, List<PlaceMention> found, int t)
+    {
+        if (found.Count == 0)
+        {
+            return false;
+        }
+
+        var b = doc.Is(t - 1, "the") ? t - 2 : t - 1;
+        if (!doc.Is(b, "in") && !doc.Is(b, "of"))
+        {
+            return false;
+        }
+
+        var inner = found[^1];
+        if (inner.Level != PlaceLevel.Town || inner.TokenEnd > b || !doc.IsPunct(inner.TokenEnd, ',') || doc.SegmentOfToken[inner.TokenStart] != doc.SegmentOfToken[t])
+        {
+            return false;
+        }
+
+        // "X, in ..." or "X, a (small) village in ...": nothing but the apposition between the two names.
+        if (inner.TokenEnd + 1 == b)
+        {
+            return true;
+        }
+
+        if (!(doc.Is(inner.TokenEnd + 1, "a") || doc.Is(inner.TokenEnd + 1, "an")) || b - inner.TokenEnd > AppositionReach + 2)
+        {
+            return false;
+        }
+
+        for (var k = inner.TokenEnd + 2; k < b; k++)
+        {
+            if (!doc.IsWord(k) || doc.IsCapitalised(k))
+            {
+                return false;
+            }
+        }
+
+        return TownNouns.Has(doc, b - 1);
     }
 
     /// <summary>Whether the place led by <paramref name="lead"/> is where a statement was made or its author sits: a
