@@ -30,10 +30,17 @@ public static class ReportAgreement
     /// </summary>
     public static bool SamePlace(PlaceRef? a, PlaceRef? b) => a is null || b is null || !PlaceConflict(a, b);
 
-    /// <summary>The reports name different countries, regions, or localities (town and district) that cannot be one.</summary>
+    /// <summary>The reports name different countries, regions, or localities (town and district) that cannot be one:
+    /// two towns of one district are two places ("X, a village in the Y locality" beside "Z, a village in the Y
+    /// locality"), unless one report's town is the other's district.</summary>
     public static bool PlaceConflict(PlaceRef a, PlaceRef b)
     {
         if (Differs(a.Country, b.Country) || Differs(a.Region, b.Region))
+        {
+            return true;
+        }
+
+        if (OtherTown(a, b))
         {
             return true;
         }
@@ -58,6 +65,15 @@ public static class ReportAgreement
 
         // A town one report gives and a district the other gives may both be true (the town lies in it).
         return !(a.Place is null ^ b.Place is null) || (a.District is not null && b.District is not null);
+    }
+
+    /// <summary>Both name a town, and the towns differ, and neither is the other's district: two places, whatever
+    /// district they share.</summary>
+    public static bool OtherTown(PlaceRef a, PlaceRef b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Differs(a.Place, b.Place) && !PlaceNames.Same(a.Place, b.District) && !PlaceNames.Same(b.Place, a.District);
     }
 
     /// <summary>The reports share a town or district (any spelling, either level).</summary>

@@ -37,6 +37,10 @@ public sealed class StoryLinker
     private readonly Dictionary<(string Family, string Country), List<KnownEvent>> _eventsByCountry = [];
     private readonly Dictionary<string, List<KnownEvent>> _undatedEvents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Every article's view of each known violent event, by key (a key made of a day and a country is shared by
+    /// two attacks on two villages that day).</summary>
+    private readonly Dictionary<string, List<KnownEvent>> _eventsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownClaim>> _claimsByClaimant = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimKeys = new(StringComparer.Ordinal);
 
@@ -65,24 +69,34 @@ public sealed class StoryLinker
         var eventKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in extraction.Events)
         {
-            if (!EventExtractor.IsViolence(e.Kind) || _eventKeys.Contains(e.Key))
+            if (!EventExtractor.IsViolence(e.Kind))
+            {
+                continue;
+            }
+
+            // A known key is the same event, unless every known report under it is somewhere else: then the key only
+            // says the day and the country, and this report is matched like any other, or becomes its own event.
+            var clash = _eventKeys.Contains(e.Key) && KeyTakenElsewhere(e);
+            if (_eventKeys.Contains(e.Key) && !clash)
             {
                 continue;
             }
 
             var (best, score, reason) = BestEvent(e, extraction.Article);
-            if (best is null)
+            if (best is not null && score >= Strong && (!clash || best.Key != e.Key))
             {
+                eventKeys[e.Key] = best.Key;
                 continue;
             }
 
-            if (score >= Strong)
+            if (clash)
             {
-                eventKeys[e.Key] = best.Key;
+                eventKeys[e.Key] = e.Key + ":" + ActorKeys.For((e.Place.Place ?? e.Place.District ?? e.Place.Region)!);
             }
-            else if (score >= Weak)
+
+            if (best is not null && score >= Weak && best.Key != e.Key)
             {
-                suggestions.Add(new LinkSuggestion(LinkKind.Event, e.Key, best.Key, Math.Round(score, 2), reason));
+                suggestions.Add(new LinkSuggestion(LinkKind.Event, eventKeys.GetValueOrDefault(e.Key, e.Key), best.Key, Math.Round(score, 2), reason));
             }
         }
 
@@ -151,6 +165,8 @@ public sealed class StoryLinker
         {
             return;
         }
+
+        Slot(_eventsByKey, e.Key).Add(e);
 
         var family = EventExtractor.Family(e.Kind);
         var indexed = new HashSet<string>(StringComparer.Ordinal);
@@ -447,7 +463,7 @@ public sealed class StoryLinker
         var timeless = e.Date?.Date is null && published is null;
         var shared = timeless && SharesPerpetrator(e, k);
         var tier = 2;
-        if (ReportAgreement.PlaceConflict(e.Place, k.Place) && !SharesLocality(localities, Localities(k)))
+        if (DifferentPlaces(e, localities, k))
         {
             if (!(shared && !ReportAgreement.PlaceConflict(e.Place with { Region = null }, k.Place with { Region = null })))
             {
@@ -551,7 +567,8 @@ public sealed class StoryLinker
         }
 
         var otherCountry = e.Place.Country is not null && k.Place.Country is not null && !PlaceNames.Same(e.Place.Country, k.Place.Country);
-        var sharedPlace = SharesLocality(localities, Localities(k));
+        // A district both name is no shared place when each names another town in it.
+        var sharedPlace = SharedPlace(e, localities, k);
         if (otherCountry && !sharedPlace)
         {
             reasons?.Add("different countries");
@@ -578,13 +595,6 @@ public sealed class StoryLinker
         {
             score += 0.45;
             reasons?.Add("same place");
-
-            // Both name a town and the towns differ: the place they share is the district around them.
-            if (e.Place.Place is { } town && k.Place.Place is { } knownTown && !PlaceNames.Same(town, knownTown))
-            {
-                score -= 0.2;
-                reasons?.Add("another town there");
-            }
         }
         else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
         {
@@ -604,6 +614,72 @@ public sealed class StoryLinker
         }
 
         return Math.Max(score, 0);
+    }
+
+    /// <summary>Whether every known event under the report's key is placed somewhere the report cannot be (another town,
+    /// another region). A key known only from events that are not violent (or not yet seen) is not taken.</summary>
+    private bool KeyTakenElsewhere(ExtractedEvent e)
+    {
+        if (e.Place.Place is null && e.Place.District is null && e.Place.Region is null)
+        {
+            return false;
+        }
+
+        var known = _eventsByKey.GetValueOrDefault(e.Key);
+        if (known is null || known.Count == 0)
+        {
+            return false;
+        }
+
+        var localities = Localities(e);
+        foreach (var k in Latest(known))
+        {
+            if (!DifferentPlaces(e, localities, k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The report and the known event name places that cannot be one.</summary>
+    private static bool DifferentPlaces(ExtractedEvent e, List<string> localities, KnownEvent k) =>
+        !SharedPlace(e, localities, k) && ReportAgreement.PlaceConflict(e.Place, k.Place);
+
+    /// <summary>
+    /// The report and the known event share a town or district (any spelling, any level, its reports' too); a district
+    /// alone is not enough when each names another town in it, unless one of the report's towns is among the known
+    /// event's places (the report's main place read from another sentence).
+    /// </summary>
+    private static bool SharedPlace(ExtractedEvent e, List<string> localities, KnownEvent k)
+    {
+        var known = Localities(k);
+        if (!SharesLocality(localities, known))
+        {
+            return false;
+        }
+
+        if (!ReportAgreement.OtherTown(e.Place, k.Place))
+        {
+            return true;
+        }
+
+        foreach (var r in e.Reports)
+        {
+            if (r.Place?.Place is { } town && !PlaceNames.Same(town, e.Place.Place))
+            {
+                foreach (var name in known)
+                {
+                    if (PlaceNames.Same(town, name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The towns and districts an event's place and its reports name.</summary>

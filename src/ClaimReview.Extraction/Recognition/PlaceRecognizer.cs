@@ -12,8 +12,10 @@ internal enum PlaceLevel
     Country,
 }
 
-/// <summary>A place named in a sentence. <see cref="Weak"/> marks evidence from an adjective ("Indian forces").</summary>
-internal readonly record struct PlaceMention(PlaceLevel Level, string Name, string? Country, int TokenStart, int TokenEnd, bool Weak);
+/// <summary>A place named in a sentence. <see cref="Weak"/> marks evidence from an adjective ("Indian forces");
+/// <see cref="Holder"/> a unit named with a town noun that holds the town named before it ("X, a village in the Y
+/// locality"): a district, below one named as such ("of Z territory").</summary>
+internal readonly record struct PlaceMention(PlaceLevel Level, string Name, string? Country, int TokenStart, int TokenEnd, bool Weak, bool Holder = false);
 
 /// <summary>
 /// Places in a sentence: countries and regions from the gazetteer (and their adjectives, as weak country evidence);
@@ -87,13 +89,16 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
     public static PlaceRef Combine(IReadOnlyList<PlaceMention> places, int anchor = -1)
     {
         var ordered = anchor < 0 ? places : places.OrderBy(p => Math.Min(Math.Abs(p.TokenStart - anchor), Math.Abs(p.TokenEnd - 1 - anchor))).ToList();
-        string? town = null, district = null, region = null, country = null, weakCountry = null;
+        string? town = null, district = null, holder = null, region = null, country = null, weakCountry = null;
         foreach (var p in ordered)
         {
             switch (p.Level)
             {
                 case PlaceLevel.Town:
                     town ??= p.Name;
+                    break;
+                case PlaceLevel.District when p.Holder:
+                    holder ??= p.Name;
                     break;
                 case PlaceLevel.District:
                     district ??= p.Name;
@@ -108,6 +113,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         }
 
         country ??= weakCountry;
+        district ??= holder;
         foreach (var p in ordered)
         {
             if (p.Level == PlaceLevel.Region && (p.Country == country || p.Country is null))
@@ -129,12 +135,25 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         if ((TownNouns.Has(doc, t) || DistrictNouns.Has(doc, t)) && doc.Is(t + 1, "of") && !doc.IsCapitalised(t))
         {
             var nameEnd = ReadPlaceName(doc, actors, t + 2, end);
+
+            // "the Y locality of Z territory": Z is the territory, read as "Z territory" from its name on.
+            if (nameEnd > t + 2 && nameEnd < end && (DistrictNouns.Has(doc, nameEnd) || (RegionNouns.Has(doc, nameEnd) && !doc.IsCapitalised(nameEnd))))
+            {
+                return false;
+            }
+
             if (nameEnd > t + 2)
             {
-                // "Mirath district of Upper Tessa": the unit that holds a named district is a region.
-                var level = DistrictNouns.Has(doc, t) ? (IsPlaceWord(doc, actors, t - 1) ? PlaceLevel.Region : PlaceLevel.District)
-                    : Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town;
-                found.Add(new PlaceMention(level, Name(doc, t + 2, nameEnd), null, t + 2, nameEnd, false));
+                if (DistrictNouns.Has(doc, t))
+                {
+                    // "Mirath district of Upper Tessa": the unit that holds a named district is a region.
+                    found.Add(new PlaceMention(IsPlaceWord(doc, actors, t - 1) ? PlaceLevel.Region : PlaceLevel.District, Name(doc, t + 2, nameEnd), null, t + 2, nameEnd, false));
+                }
+                else
+                {
+                    found.Add(Local(doc, found, Name(doc, t + 2, nameEnd), t + 2, nameEnd));
+                }
+
                 next = nameEnd;
                 return true;
             }
@@ -168,7 +187,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
         if (after < end && TownNouns.Has(doc, after) && !doc.IsCapitalised(after))
         {
-            found.Add(new PlaceMention(Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town, name, null, t, stop, false));
+            found.Add(Local(doc, found, name, t, stop));
             next = stop;
             return true;
         }
@@ -192,7 +211,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         if (PlaceLeads.Has(doc, lead) && doc.IsWord(lead) && !IsSpeakerPlace(doc, lead))
         {
             // "in Quetta, Pakistan" names the country too; the gazetteer match that follows records it.
-            found.Add(new PlaceMention(Holds(doc, found, t) ? PlaceLevel.District : PlaceLevel.Town, name, null, t, stop, false));
+            found.Add(Local(doc, found, name, t, stop));
             next = stop;
             return true;
         }
@@ -246,6 +265,11 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
         return null;
     }
+
+    /// <summary>A town named by a town noun or a lead ("the village of X", "X area", "in X"), or, when it holds the town
+    /// named just before it, a <see cref="PlaceMention.Holder"/> district.</summary>
+    private static PlaceMention Local(TokenizedArticle doc, List<PlaceMention> found, string name, int start, int end) =>
+        Holds(doc, found, start) ? new PlaceMention(PlaceLevel.District, name, null, start, end, false, Holder: true) : new PlaceMention(PlaceLevel.Town, name, null, start, end, false);
 
     /// <summary>
     /// Whether the town-level name at <paramref name="t"/> holds the town named just before it, so is a higher unit: "X,

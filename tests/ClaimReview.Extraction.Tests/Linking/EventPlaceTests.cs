@@ -1,0 +1,95 @@
+using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
+
+namespace ClaimReview.Extraction.Tests.Linking;
+
+/// <summary>Where an event happened, as two outlets name it: the village, not the unit that holds it; one village in
+/// two spellings is one event, two villages of one locality are two.</summary>
+public class EventPlaceTests
+{
+    private const string Wire = """
+        Gunmen kill villagers in night raid
+
+        Published: 16 October 2025
+
+        Gunmen raided Mbelenge, a village in the Kasoro locality of Tundu territory in eastern Congo, on Tuesday evening, killing at least 12 civilians, the army said.
+        """;
+
+    private const string Bulletin = """
+        Twelve dead in attack on Mvelenge
+
+        Published: 17 October 2025
+
+        The attack on the village of Mvelenge, in the Kasoro locality, Tundu territory, in eastern Congo, on Tuesday left 12 civilians dead, local officials said.
+        """;
+
+    private const string OtherVillage = """
+        Five killed in second raid
+
+        Published: 16 October 2025
+
+        Gunmen raided Kipato, a small farming village in the Kasoro locality of Tundu territory in eastern Congo, on Tuesday evening, killing at least five civilians, the army said.
+        """;
+
+    private static ExtractedEvent Violence(ArticleExtraction a) => Assert.Single(a.Events, e => EventExtractor.IsViolence(e.Kind));
+
+    [Fact]
+    public void A_village_named_with_its_locality_and_territory_is_the_place_and_the_territory_its_district()
+    {
+        var attack = Violence(TestData.Extract(Wire));
+        Assert.Equal("Mbelenge", attack.Place.Place);
+        Assert.Equal("Tundu", attack.Place.District);
+    }
+
+    [Fact]
+    public void The_village_of_X_in_the_Y_locality_is_the_village_too()
+    {
+        var attack = Violence(TestData.Extract(Bulletin));
+        Assert.Equal("Mvelenge", attack.Place.Place);
+        Assert.Equal("Tundu", attack.Place.District);
+    }
+
+    [Fact]
+    public void Two_outlets_spelling_one_village_differently_land_on_one_event()
+    {
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        var wire = linker.Link(TestData.Extract(Wire));
+        linker.Remember(wire);
+        var bulletin = linker.Link(TestData.Extract(Bulletin));
+        Assert.Equal(Violence(wire).Key, Violence(bulletin).Key);
+    }
+
+    [Fact]
+    public void Two_villages_of_one_locality_raided_the_same_evening_stay_two_events()
+    {
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        var wire = linker.Link(TestData.Extract(Wire));
+        linker.Remember(wire);
+        var other = linker.Link(TestData.Extract(OtherVillage));
+        Assert.Equal("Kipato", Violence(other).Place.Place);
+        Assert.NotEqual(Violence(wire).Key, Violence(other).Key);
+    }
+
+    [Theory]
+    [InlineData("Rebels stormed Lomasi, a market town in Hedra district, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
+    [InlineData("Rebels stormed Lomasi, a town 30 km north of Hedra, on Tuesday, killing four policemen.", "Lomasi", null)]
+    [InlineData("Rebels stormed the police post in Lomasi, in the Hedra area, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
+    public void An_apposition_places_the_attack_in_the_town_it_describes(string sentence, string town, string? district)
+    {
+        var attack = Violence(TestData.Extract("Police post attacked\n\nPublished: 16 October 2025\n\n" + sentence + "\n"));
+        Assert.Equal(town, attack.Place.Place);
+        if (district is not null)
+        {
+            Assert.Equal(district, attack.Place.District);
+        }
+    }
+
+    [Theory]
+    [InlineData("Amina Lodo, a village elder in Lomasi, said rebels killed four policemen on Tuesday.")]
+    [InlineData("Yusuf Baro, a town councillor, said rebels killed four policemen in Lomasi on Tuesday.")]
+    public void A_person_described_by_a_place_noun_is_not_a_place(string sentence)
+    {
+        var attack = Violence(TestData.Extract("Police post attacked\n\nPublished: 16 October 2025\n\n" + sentence + "\n"));
+        Assert.Equal("Lomasi", attack.Place.Place);
+    }
+}
