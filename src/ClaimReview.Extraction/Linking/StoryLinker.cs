@@ -591,10 +591,17 @@ public sealed class StoryLinker
             score += 0.1;
         }
 
-        if (sharedPlace)
+        if (sharedPlace && SameTown(e, k))
         {
             score += 0.45;
             reasons?.Add("same place");
+        }
+        else if (sharedPlace)
+        {
+            // Only a district, or a town one names and the other gives as its district: less than the same town, so
+            // the same village a day apart outranks the district's other incident that day.
+            score += 0.25;
+            reasons?.Add("same area");
         }
         else if (ReportAgreement.PlaceConflict(e.Place, k.Place))
         {
@@ -641,6 +648,30 @@ public sealed class StoryLinker
         }
 
         return true;
+    }
+
+    /// <summary>A town of the report (its own or one of its sentences') is the known event's town.</summary>
+    private static bool SameTown(ExtractedEvent e, KnownEvent k)
+    {
+        if (k.Place.Place is not { } town)
+        {
+            return false;
+        }
+
+        if (PlaceNames.Same(e.Place.Place, town))
+        {
+            return true;
+        }
+
+        foreach (var r in e.Reports)
+        {
+            if (PlaceNames.Same(r.Place?.Place, town))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The report and the known event name places that cannot be one.</summary>

@@ -255,6 +255,15 @@ public class StoryLinkerTests
         Assert.Equal("violence:new", Assert.Single(LinkOne([known, other], report, new DateOnly(2024, 3, 6), both).Events).Key);
     }
 
+    [Fact]
+    public void The_same_village_a_day_apart_outranks_another_incident_in_its_district_that_day()
+    {
+        var village = new KnownEvent("violence:2024-03-05:niger", EventKind.Attack, Day(2024, 3, 5), new PlaceRef("Varnoli", "Hessam", null, "Niger"), []);
+        var district = new KnownEvent("violence:2024-03-06:niger", EventKind.Attack, Day(2024, 3, 6), new PlaceRef(null, "Hessam", null, "Niger"), []);
+        var linked = LinkOne([village, district], Event(EventKind.Attack, Day(2024, 3, 6), new PlaceRef("Varnolli", "Hessam", null, "Niger")), new DateOnly(2024, 3, 8));
+        Assert.Equal(village.Key, Assert.Single(linked.Events).Key);
+    }
+
     private static ResolvedDate Day(int y, int m, int d) => new(new DateOnly(y, m, d), null, DatePrecision.Day, "on Tuesday");
 
     private static ExtractedEvent Event(EventKind kind, ResolvedDate? date, PlaceRef place) =>
