@@ -14,8 +14,9 @@ internal enum PlaceLevel
 
 /// <summary>A place named in a sentence. <see cref="Weak"/> marks evidence from an adjective ("Indian forces");
 /// <see cref="Holder"/> a unit named with a town noun that holds the town named before it ("X, a village in the Y
-/// locality"): a district, below one named as such ("of Z territory").</summary>
-internal readonly record struct PlaceMention(PlaceLevel Level, string Name, string? Country, int TokenStart, int TokenEnd, bool Weak, bool Holder = false);
+/// locality"): a district, below one named as such ("of Z territory"); <see cref="Reference"/> a town named as a point
+/// of reference ("X, a village near Y", "30 km north of Y town"): the place only when no other town is named.</summary>
+internal readonly record struct PlaceMention(PlaceLevel Level, string Name, string? Country, int TokenStart, int TokenEnd, bool Weak, bool Holder = false, bool Reference = false);
 
 /// <summary>
 /// Places in a sentence: countries and regions from the gazetteer (and their adjectives, as weak country evidence);
@@ -40,6 +41,8 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
     private static readonly WordSet SpeakerPlaceWords = WordLists.Set(Vocabulary.Words("speaker-place-words"));
 
     private static readonly WordSet AppositionLinks = WordLists.Set(Vocabulary.Words("apposition-links"));
+
+    private static readonly WordSet Directions = WordLists.Set(Vocabulary.Words("directions"));
 
     /// <summary>How many lower-case words may stand between "a" and the place noun of an apposition ("a small farming village").</summary>
     private const int AppositionReach = 3;
@@ -89,11 +92,14 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
     public static PlaceRef Combine(IReadOnlyList<PlaceMention> places, int anchor = -1)
     {
         var ordered = anchor < 0 ? places : places.OrderBy(p => Math.Min(Math.Abs(p.TokenStart - anchor), Math.Abs(p.TokenEnd - 1 - anchor))).ToList();
-        string? town = null, district = null, holder = null, region = null, country = null, weakCountry = null;
+        string? town = null, reference = null, district = null, holder = null, region = null, country = null, weakCountry = null;
         foreach (var p in ordered)
         {
             switch (p.Level)
             {
+                case PlaceLevel.Town when p.Reference:
+                    reference ??= p.Name;
+                    break;
                 case PlaceLevel.Town:
                     town ??= p.Name;
                     break;
@@ -114,6 +120,7 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
 
         country ??= weakCountry;
         district ??= holder;
+        town ??= reference;
         foreach (var p in ordered)
         {
             if (p.Level == PlaceLevel.Region && (p.Country == country || p.Country is null))
@@ -269,7 +276,49 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
     /// <summary>A town named by a town noun or a lead ("the village of X", "X area", "in X"), or, when it holds the town
     /// named just before it, a <see cref="PlaceMention.Holder"/> district.</summary>
     private static PlaceMention Local(TokenizedArticle doc, List<PlaceMention> found, string name, int start, int end) =>
-        Holds(doc, found, start) ? new PlaceMention(PlaceLevel.District, name, null, start, end, false, Holder: true) : new PlaceMention(PlaceLevel.Town, name, null, start, end, false);
+        Holds(doc, found, start) ? new PlaceMention(PlaceLevel.District, name, null, start, end, false, Holder: true)
+            : new PlaceMention(PlaceLevel.Town, name, null, start, end, false, Reference: IsReference(doc, found, start));
+
+    /// <summary>
+    /// Whether the town at <paramref name="t"/> is named as a point of reference: after a direction ("north of Y", "30
+    /// km west of the town of Y"), or near or outside a town just named ("X, a village near Y", "in X, outside Y").
+    /// </summary>
+    private static bool IsReference(TokenizedArticle doc, List<PlaceMention> found, int t)
+    {
+        var b = doc.Is(t - 1, "the") ? t - 2 : t - 1;
+        if (doc.Is(b, "of") && TownNouns.Has(doc, b - 1))
+        {
+            // "west of the town of Y"
+            b = doc.Is(b - 2, "the") ? b - 3 : b - 2;
+        }
+
+        if (doc.Is(b, "of") && Directions.Has(doc, b - 1))
+        {
+            return true;
+        }
+
+        if (!(doc.Is(b, "near") || doc.Is(b, "outside")) || found.Count == 0)
+        {
+            return false;
+        }
+
+        var before = found[^1];
+        if (before.Level != PlaceLevel.Town || before.Reference || before.TokenEnd > b || b - before.TokenEnd > AppositionReach + 2
+            || doc.SegmentOfToken[before.TokenStart] != doc.SegmentOfToken[t])
+        {
+            return false;
+        }
+
+        for (var k = before.TokenEnd; k < b; k++)
+        {
+            if (!(doc.IsPunct(k, ',') || (doc.IsWord(k) && !doc.IsCapitalised(k))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether the town-level name at <paramref name="t"/> holds the town named just before it, so is a higher unit: "X,

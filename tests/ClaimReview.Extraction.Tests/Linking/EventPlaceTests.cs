@@ -85,6 +85,15 @@ public class EventPlaceTests
     }
 
     [Theory]
+    [InlineData("On Tuesday night fighters raided Lomasi, a village near Hedra, and killed at least 22 people.")]
+    [InlineData("On Tuesday night fighters raided the village of Lomasi, about 30 km north of Hedra town, and killed at least 22 people.")]
+    public void A_town_named_as_a_point_of_reference_is_not_where_the_raid_was(string sentence)
+    {
+        var attack = Violence(TestData.Extract("Village raided\n\nPublished: 16 October 2025\n\n" + sentence + "\n"));
+        Assert.Equal("Lomasi", attack.Place.Place);
+    }
+
+    [Theory]
     [InlineData("Amina Lodo, a village elder in Lomasi, said rebels killed four policemen on Tuesday.")]
     [InlineData("Yusuf Baro, a town councillor, said rebels killed four policemen in Lomasi on Tuesday.")]
     public void A_person_described_by_a_place_noun_is_not_a_place(string sentence)
