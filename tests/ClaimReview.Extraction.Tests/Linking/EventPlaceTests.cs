@@ -70,6 +70,17 @@ public class EventPlaceTests
         Assert.NotEqual(Violence(wire).Key, Violence(other).Key);
     }
 
+    [Fact]
+    public void Two_short_village_names_that_differ_in_their_vowels_stay_two_events()
+    {
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        var first = linker.Link(TestData.Extract(Wire.Replace("Mbelenge", "Bakam", StringComparison.Ordinal)));
+        linker.Remember(first);
+        var second = linker.Link(TestData.Extract(OtherVillage.Replace("Kipato", "Bokom", StringComparison.Ordinal)));
+        Assert.Equal("Bokom", Violence(second).Place.Place);
+        Assert.NotEqual(Violence(first).Key, Violence(second).Key);
+    }
+
     [Theory]
     [InlineData("Rebels stormed Lomasi, a market town in Hedra district, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
     [InlineData("Rebels stormed Lomasi, a town 30 km north of Hedra, on Tuesday, killing four policemen.", "Lomasi", null)]
