@@ -177,8 +177,9 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         var after = doc.IsPunct(stop, '[') ? stop + 1 : stop;
         var name = Name(doc, t, stop);
 
-        // "X, a village in the Y locality of Z territory", "X, a market town in Y district": the apposition says what X is.
-        if (AppositionNoun(doc, stop, end) is { } apposed)
+        // "X, a village in the Y locality of Z territory", "X, a market town in Y district": the apposition says what X is;
+        // "X, in the Y region", "X, in North Kivu": a name set in a unit is a town.
+        if ((AppositionNoun(doc, stop, end) ?? (InUnit(doc, actors, stop, end) ? PlaceLevel.Town : null)) is { } apposed)
         {
             found.Add(new PlaceMention(apposed, name, null, t, stop, false));
             next = stop;
@@ -318,6 +319,25 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
         }
 
         return true;
+    }
+
+    /// <summary>Whether ", in (the) Y district/province/locality" or ", in" a region of the gazetteer follows the name
+    /// ending at <paramref name="stop"/>.</summary>
+    private bool InUnit(TokenizedArticle doc, ActorFindings actors, int stop, int end)
+    {
+        if (!doc.IsPunct(stop, ',') || !doc.Is(stop + 1, "in"))
+        {
+            return false;
+        }
+
+        var k = doc.Is(stop + 2, "the") ? stop + 3 : stop + 2;
+        if (gazetteer.Names.TryMatch(doc, k, end, out _, out var index))
+        {
+            return !gazetteer.Places[index].IsCountry;
+        }
+
+        var unit = ReadPlaceName(doc, actors, k, end);
+        return unit > k && unit < end && !doc.IsCapitalised(unit) && (DistrictNouns.Has(doc, unit) || RegionNouns.Has(doc, unit) || TownNouns.Has(doc, unit));
     }
 
     /// <summary>

@@ -85,6 +85,8 @@ public class EventPlaceTests
     [InlineData("Rebels stormed Lomasi, a market town in Hedra district, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
     [InlineData("Rebels stormed Lomasi, a town 30 km north of Hedra, on Tuesday, killing four policemen.", "Lomasi", null)]
     [InlineData("Rebels stormed the police post in Lomasi, in the Hedra area, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
+    [InlineData("Rebels stormed Lomasi, in the Hedra district, on Tuesday, killing four policemen.", "Lomasi", "Hedra")]
+    [InlineData("Rebels stormed Lomasi, in North Kivu, on Tuesday, killing four policemen.", "Lomasi", null)]
     public void An_apposition_places_the_attack_in_the_town_it_describes(string sentence, string town, string? district)
     {
         var attack = Violence(TestData.Extract("Police post attacked\n\nPublished: 16 October 2025\n\n" + sentence + "\n"));
