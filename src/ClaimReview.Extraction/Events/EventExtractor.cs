@@ -536,9 +536,11 @@ internal static class EventExtractor
         var recent = mentions.Any(m => m.IsViolence && m.Date?.Date is not null && !m.OtherTime && !LongBefore(m.Date, facts.Article.Published));
         var byLocality = new Dictionary<(string Country, string Name), HashSet<string>>();
         var dailyByCountry = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var placeOf = new Dictionary<string, PlaceRef>(StringComparer.Ordinal);
         foreach (var o in mentions.Where(o => o.IsViolence && o.Date?.Date is not null))
         {
             var country = o.Place.Country ?? "";
+            placeOf.TryAdd(o.Key, o.Place);
             foreach (var name in new[] { o.Place.Place, o.Place.District })
             {
                 if (name is not null)
@@ -566,8 +568,10 @@ internal static class EventExtractor
                 }
             }
 
+            // The only incident of the day lends it to no report placed elsewhere ("in the Red Sea" beside "in the Gulf of Aden").
             var daily = m.Place.Country is null ? null : dailyByCountry.GetValueOrDefault(country);
-            m.Key = local2.Count == 1 ? local2.First() : local2.Count == 0 && !m.OtherTime && daily?.Count == 1 ? daily.First() : UndatedKey(m, facts, ref local);
+            var only = daily?.Count == 1 && !Linking.ReportAgreement.PlaceConflict(m.Place, placeOf[daily.First()]) ? daily.First() : null;
+            m.Key = local2.Count == 1 ? local2.First() : local2.Count == 0 && !m.OtherTime && only is not null ? only : UndatedKey(m, facts, ref local);
         }
 
         FoldIntoMainIncident(mentions, facts.Article.Published);

@@ -348,8 +348,15 @@ public sealed class StoryLinker
     }
 
     /// <summary>The one event among <paramref name="fits"/> whose town or district the article's headline or body names as
-    /// a word; none when it names none or the towns of two.</summary>
+    /// a word; none when it names none or the towns of two. With no town named, the same by region (a sea: "off Yemen's
+    /// Red Sea coast" beside an attack in the Gulf of Aden).</summary>
     private static KnownEvent? NamedIn(ParsedArticle article, List<KnownEvent> fits)
+    {
+        var (byTown, twoTowns) = NamedIn(article, fits, Localities);
+        return byTown is not null || twoTowns ? byTown : NamedIn(article, fits, k => k.Place.Region is { } r ? [r] : []).Named;
+    }
+
+    private static (KnownEvent? Named, bool Two) NamedIn(ParsedArticle article, List<KnownEvent> fits, Func<KnownEvent, List<string>> names)
     {
         KnownEvent? named = null;
         foreach (var k in fits)
@@ -359,13 +366,13 @@ public sealed class StoryLinker
                 continue;
             }
 
-            foreach (var name in Localities(k))
+            foreach (var name in names(k))
             {
                 if (Names(article, name))
                 {
                     if (named is not null)
                     {
-                        return null;
+                        return (null, true);
                     }
 
                     named = k;
@@ -374,7 +381,7 @@ public sealed class StoryLinker
             }
         }
 
-        return named;
+        return (named, false);
     }
 
     /// <summary>Whether the headline or a body paragraph names the place, in any spelling (<see cref="PlaceNames.Same"/>):

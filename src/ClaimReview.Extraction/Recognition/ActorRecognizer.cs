@@ -927,7 +927,7 @@ internal sealed class ActorRecognizer
             {
                 var place = _gazetteer.Places[index];
                 state.Areas[place.Name] = state.Areas.GetValueOrDefault(place.Name) + 1;
-                if (!place.IsCountry)
+                if (!place.IsCountry && place.Country.Length > 0)
                 {
                     state.Areas[place.Country] = state.Areas.GetValueOrDefault(place.Country) + 1;
                     state.Regions.Add(place.Name);

@@ -2,7 +2,8 @@ namespace ClaimReview.Extraction.Recognition;
 
 internal sealed record GazetteerPlace(string Name, bool IsCountry, string Country);
 
-/// <summary>Countries and first-level regions (embedded Lexicon/places.tsv) with their aliases and adjectives.</summary>
+/// <summary>Countries and first-level regions (embedded Lexicon/places.tsv) with their aliases and adjectives; a sea or a
+/// gulf is a region whose country is empty.</summary>
 internal sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> Embedded = new(() =>

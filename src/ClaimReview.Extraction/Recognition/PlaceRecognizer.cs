@@ -66,7 +66,8 @@ internal sealed class PlaceRecognizer(Gazetteer gazetteer)
             if (gazetteer.Names.TryMatch(doc, t, end, out var gEnd, out var index) && !inLongActor)
             {
                 var place = gazetteer.Places[index];
-                found.Add(new PlaceMention(place.IsCountry ? PlaceLevel.Country : PlaceLevel.Region, place.Name, place.Country, t, gEnd, false));
+                // A sea or a gulf is a region of no one country.
+                found.Add(new PlaceMention(place.IsCountry ? PlaceLevel.Country : PlaceLevel.Region, place.Name, place.Country.Length == 0 ? null : place.Country, t, gEnd, false));
                 t = gEnd - 1;
                 continue;
             }

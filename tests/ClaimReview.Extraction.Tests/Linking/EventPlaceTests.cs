@@ -106,6 +106,38 @@ public class EventPlaceTests
         Assert.Equal("Lomasi", attack.Place.Place);
     }
 
+    [Fact]
+    public void A_ship_attacked_off_a_coast_is_placed_in_the_sea_and_the_country()
+    {
+        var attack = Violence(TestData.Extract("""
+            Cargo ship hit
+
+            Published: 16 October 2025
+
+            A missile struck the cargo ship Marden Star off Yemen's Red Sea coast late on Tuesday, the operator said.
+            """));
+        Assert.Equal("Red Sea", attack.Place.Region);
+        Assert.Equal("Yemen", attack.Place.Country);
+        Assert.Null(attack.Place.Place);
+    }
+
+    [Fact]
+    public void An_undated_strike_in_one_sea_does_not_join_an_earlier_strike_in_another()
+    {
+        var events = TestData.Extract("""
+            Second strike on shipping in a month
+
+            Published: 16 October 2025
+
+            A missile struck the cargo ship Marden Star off Yemen in the Red Sea, the operator said.
+
+            On 1 October a drone struck the tanker Olvia Crest off Yemen in the Gulf of Aden.
+            """).Events.Where(e => EventExtractor.IsViolence(e.Kind)).ToList();
+        var marden = Assert.Single(events, e => e.Reports.Any(r => r.Quote.Contains("Marden Star", StringComparison.Ordinal)));
+        Assert.DoesNotContain(marden.Reports, r => r.Quote.Contains("Olvia Crest", StringComparison.Ordinal));
+        Assert.Equal("Red Sea", marden.Place.Region);
+    }
+
     [Theory]
     [InlineData("Amina Lodo, a village elder in Lomasi, said rebels killed four policemen on Tuesday.")]
     [InlineData("Yusuf Baro, a town councillor, said rebels killed four policemen in Lomasi on Tuesday.")]
