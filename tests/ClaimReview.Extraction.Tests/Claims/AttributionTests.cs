@@ -58,6 +58,18 @@ public sealed class AttributionTests
         Assert.Equal(ActorKeys.For("al-Qaeda"), ClaimQuoting(article, "its fighters had ambushed").ClaimantKey);
     }
 
+    [Theory]
+    [InlineData("The Korlan deputy commissioner said six passengers were killed and four injured.", "The Korlan deputy commissioner")]
+    [InlineData("The district police chief said the attackers had fled into the hills with two hostages.", "The district police chief")]
+    [InlineData("The provincial governor said the road would stay closed until the coaches were searched.", "The provincial governor")]
+    public void An_unnamed_office_holder_is_the_source_of_what_they_say(string sentence, string source)
+    {
+        var article = Article("Gunmen stopped three coaches on a highway near the town of Darvesh in Balochistan on Thursday night.", sentence);
+
+        var claim = ClaimQuoting(article, sentence[..20]);
+        Assert.Equal(source, claim.ClaimantText);
+    }
+
     [Fact]
     public void A_spokeswoman_for_a_named_institution_speaks_for_it()
     {
