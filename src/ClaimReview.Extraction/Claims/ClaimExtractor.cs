@@ -1095,7 +1095,8 @@ internal static class ClaimExtractor
     private static string? MainViolence(List<EventMention> events) =>
         events.Where(e => e.IsViolence).GroupBy(e => e.Key).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
-    /// <summary>The event the article reports most: violence first, then announcements and designations.</summary>
+    /// <summary>The event the article reports most: violence first, then announcements and designations. A sentence
+    /// that only counts casualties ("his wife was unharmed") does not make its incident the article's main one.</summary>
     private static string? MainEventKey(List<EventMention> events)
     {
         string? best = null;
@@ -1103,6 +1104,11 @@ internal static class ClaimExtractor
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in events)
         {
+            if (e.CountOnly)
+            {
+                continue;
+            }
+
             var count = counts[e.Key] = counts.GetValueOrDefault(e.Key) + 1;
             var score = (count * 4) + (e.IsViolence ? 2 : 0) + (e.Date?.Date is not null ? 1 : 0);
             if (score > bestScore)

@@ -22,6 +22,8 @@ internal sealed class EventMention
 
     public Toll Toll { get; init; }
 
+    public Toll Wounded { get; init; }
+
     public string? ObjectKey { get; init; }
 
     public string? DesignatorKey { get; init; }
@@ -31,6 +33,10 @@ internal sealed class EventMention
     public string Key { get; set; } = "";
 
     public bool KeyFromContext { get; set; }
+
+    /// <summary>The sentence gives a count of wounded and nothing else of an incident ("eleven were wounded", "his wife was
+    /// unharmed"): it adds to an incident the article tells, and says little of which incident that is.</summary>
+    public bool CountOnly { get; init; }
 
     /// <summary>The sentence places it at another time than the story's ("a week after", "days earlier").</summary>
     public bool OtherTime { get; init; }
@@ -153,24 +159,31 @@ internal static class EventExtractor
                 }
             }
 
-            // A figure of dead with no word of violence ("23 assailants were neutralised", "the hospital received eight
-            // bodies") still reports the killing: a toll is an event report.
+            // A figure of dead or wounded with no word of violence ("23 assailants were neutralised", "the hospital
+            // received eight bodies", "eleven were wounded") still reports the incident: a count of casualties is an event report.
             Toll? tollRead = null;
+            Toll? woundedRead = null;
             if (violence is null)
             {
                 tollRead = CasualtyReader.Read(doc, sentence.TokenStart, sentence.TokenEnd);
-                if (tollRead.Value.Min is not null || tollRead.Value.Max is not null)
+                woundedRead = CasualtyReader.ReadWounded(doc, sentence.TokenStart, sentence.TokenEnd);
+                if (tollRead.Value.Min is not null || tollRead.Value.Max is not null || woundedRead.Value.Min is not null || woundedRead.Value.Max is not null)
                 {
                     violence = EventKind.Killing;
                     violenceAt = sentence.TokenStart;
+                }
+                else
+                {
+                    tollRead = null;
                 }
             }
 
             if (violence is not null)
             {
                 var toll = tollRead ?? CasualtyReader.Read(doc, sentence.TokenStart, sentence.TokenEnd);
+                var wounded = woundedRead ?? CasualtyReader.ReadWounded(doc, sentence.TokenStart, sentence.TokenEnd);
                 var expression = NearestDate(facts, s, violenceAt, skipStatementDates: true);
-                if (expression is not null || info.HasStrongPlace || toll.Min is not null || toll.Max is not null)
+                if (expression is not null || info.HasStrongPlace || toll.Min is not null || toll.Max is not null || wounded.Min is not null || wounded.Max is not null)
                 {
                     var mention = new EventMention
                     {
@@ -180,6 +193,8 @@ internal static class EventExtractor
                         Expression = expression,
                         Place = PlaceWithFallback(facts, s, violenceAt),
                         Toll = toll,
+                        Wounded = wounded,
+                        CountOnly = tollRead is not null && toll.Min is null && toll.Max is null,
                         // A toll alone ("the army acknowledged 12 dead two days later") dates the saying, not another incident.
                         OtherTime = tollRead is null && (MentionsOtherTime(doc, sentence.TokenStart, sentence.TokenEnd) || NamesOtherIncident(doc, sentence.TokenStart, violenceAt)),
                     };
@@ -263,7 +278,7 @@ internal static class EventExtractor
             var reports = list.Select(m =>
             {
                 var sentence = facts.Doc.Sentences[m.Sentence];
-                return new EventReport(facts.SentenceText(m.Sentence), sentence.Start, sentence.End, m.Date, m.Place, m.Toll.Min, m.Toll.Max) { Confidence = Confidence(m) };
+                return new EventReport(facts.SentenceText(m.Sentence), sentence.Start, sentence.End, m.Date, m.Place, m.Toll.Min, m.Toll.Max, m.Wounded.Min, m.Wounded.Max) { Confidence = Confidence(m) };
             }).ToList();
             events.Add(new ExtractedEvent(group.Key, kind, date, place, participants, reports));
         }

@@ -12,8 +12,8 @@ public sealed record PlaceRef(string? Place, string? District, string? Region, s
 public sealed record EventParticipant(string ActorKey, ParticipantRole Role);
 
 /// <summary>
-/// One article's report of an event: the quote, and what this report says of date, place and toll.
-/// A toll is a range: "at least 253" is 253..null, "nearly 50" is null..50, no figure is null..null.
+/// One article's report of an event: the quote, and what this report says of date, place, toll and wounded.
+/// A figure is a range: "at least 253" is 253..null, "nearly 50" is null..50, no figure is null..null.
 /// </summary>
 public sealed record EventReport(
     string Quote,
@@ -22,7 +22,9 @@ public sealed record EventReport(
     ResolvedDate? Date,
     PlaceRef? Place,
     int? KilledMin,
-    int? KilledMax)
+    int? KilledMax,
+    int? WoundedMin = null,
+    int? WoundedMax = null)
 {
     /// <summary>How sure the extractor is of this report (0..1): low when the kind, date or place is a guess. The review queue lists the unsure ones.</summary>
     public double Confidence { get; init; } = 1.0;

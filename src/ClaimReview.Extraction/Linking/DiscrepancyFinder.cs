@@ -8,8 +8,8 @@ namespace ClaimReview.Extraction.Linking;
 /// localities that cannot be one (spellings of one name are one; a town known from another report to lie in a
 /// district counts as that district; a report naming only a country contradicts no town), or different regions or
 /// countries. Date: two dates that cannot both be true (a month or a week contains its days and contradicts none of
-/// them); place and date are compared between outlets only. Killed: two tolls whose ranges cannot both be true (at least 253 and more than 250 can; 20 and 35 cannot);
-/// then every figure given is listed, so the reader sees the whole spread from outlet to outlet.
+/// them); place and date are compared between outlets only. Killed and wounded: two counts whose ranges cannot both be true (at least
+/// 253 and more than 250 can; 20 and 35 cannot); then every figure given is listed, so the reader sees the whole spread from outlet to outlet.
 /// </summary>
 public static class DiscrepancyFinder
 {
@@ -29,24 +29,31 @@ public static class DiscrepancyFinder
             found.Add(new Discrepancy("event", eventKey, "date", Values(dated, r => DateText(r.Report.Date!))));
         }
 
-        var tolls = reports.Where(r => r.Report.KilledMin is not null || r.Report.KilledMax is not null).ToList();
-        if (AnyPair(tolls, acrossOutlets: false, (a, b) => !ReportAgreement.SameToll(a.Report.KilledMin, a.Report.KilledMax, b.Report.KilledMin, b.Report.KilledMax)))
-        {
-            found.Add(new Discrepancy("event", eventKey, "killed", Values(tolls, r => FormatToll(r.Report.KilledMin, r.Report.KilledMax))));
-        }
-
+        Figures(found, eventKey, "killed", reports, r => (r.KilledMin, r.KilledMax));
+        Figures(found, eventKey, "wounded", reports, r => (r.WoundedMin, r.WoundedMax));
         return found;
     }
 
-    /// <summary>"253+" for at least 253, "≤50" for at most 50, "20" for exactly 20, "20–35" for a range.</summary>
+    /// <summary>A count of people (dead, wounded) in words: "253", "at least 253", "at most 50", "20–35", or "" when the report gives none.
+    /// The stored discrepancies and every page write figures this way.</summary>
     public static string FormatToll(int? min, int? max) => (min, max) switch
     {
-        ({ } lo, null) => lo.ToString(CultureInfo.InvariantCulture) + "+",
-        (null, { } hi) => "≤" + hi.ToString(CultureInfo.InvariantCulture),
+        ({ } lo, null) => "at least " + lo.ToString(CultureInfo.InvariantCulture),
+        (null, { } hi) => "at most " + hi.ToString(CultureInfo.InvariantCulture),
         ({ } lo, { } hi) when lo == hi => lo.ToString(CultureInfo.InvariantCulture),
         ({ } lo, { } hi) => lo.ToString(CultureInfo.InvariantCulture) + "–" + hi.ToString(CultureInfo.InvariantCulture),
-        _ => "unknown",
+        _ => "",
     };
+
+    /// <summary>A count (dead, wounded) that two reports give as ranges that cannot both be true; within an article too.</summary>
+    private static void Figures(List<Discrepancy> found, string eventKey, string field, IReadOnlyList<ArticleEventReport> reports, Func<EventReport, (int? Min, int? Max)> figure)
+    {
+        var given = reports.Where(r => figure(r.Report) is not (null, null)).ToList();
+        if (AnyPair(given, acrossOutlets: false, (a, b) => !ReportAgreement.SameToll(figure(a.Report).Min, figure(a.Report).Max, figure(b.Report).Min, figure(b.Report).Max)))
+        {
+            found.Add(new Discrepancy("event", eventKey, field, Values(given, r => FormatToll(figure(r.Report).Min, figure(r.Report).Max))));
+        }
+    }
 
     private static string DateText(ResolvedDate date) => date.Precision == DatePrecision.Day || date.End is null
         ? date.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)

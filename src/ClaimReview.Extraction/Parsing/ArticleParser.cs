@@ -93,6 +93,12 @@ public static class ArticleParser
                         copyrights.Add(owner);
                     }
 
+                    // The page's first line, a banner: "ACRONYM | Its name in full" names the site.
+                    if (i == 0 && i < titleIndex && ChromeRules.BannerName(text) is { } banner)
+                    {
+                        mastheads.Add(banner);
+                    }
+
                     standards ??= ChromeRules.OutletFromStandards(text);
                     boilerplate.Add(new TextSegment(text, line.Start, line.End));
                     break;

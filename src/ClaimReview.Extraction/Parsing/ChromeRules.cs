@@ -589,6 +589,21 @@ internal static class ChromeRules
         return false;
     }
 
+    /// <summary>A site's banner: a short name, one bar, and a longer description ("MONITOR | Monitoring armed groups in
+    /// the region"); the short name, or null for any other line (a menu has several short items).</summary>
+    public static string? BannerName(string text)
+    {
+        var bar = text.IndexOf(" | ", StringComparison.Ordinal);
+        if (bar <= 0 || text.IndexOf(" | ", bar + 3, StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        var name = NameText(text[..bar]);
+        var rest = text.AsSpan(bar + 3);
+        return CountWords(name) is >= 1 and <= 4 && CountWords(rest) >= 4 && !EndsWithSentence(rest) && LooksLikeName(name) && !HasVerb(name) ? name : null;
+    }
+
     /// <summary>Menus and breadcrumbs: short items between separators ("Home | World | Asia", "News   Sport   Opinion").</summary>
     private static bool IsNavigation(ReadOnlySpan<char> line)
     {

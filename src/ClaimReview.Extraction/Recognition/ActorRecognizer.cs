@@ -274,6 +274,7 @@ internal sealed class ActorRecognizer
         DiscoverPeople(doc, state);
         LinkDiscovered(doc, state);
         ResolveInstitutionWords(doc, state);
+        ResolveAffiliates(doc, state);
         AffiliateSpeakers(doc, state);
         if (ownOutlet is not null)
         {
@@ -1003,6 +1004,76 @@ internal sealed class ActorRecognizer
         }
     }
 
+    private static readonly WordSet AffiliateNouns = WordLists.Set(Vocabulary.Words("affiliate-nouns"));
+
+    private static readonly WordSet AffiliationWords = WordLists.Set(Vocabulary.Words("affiliation-words"));
+
+    /// <summary>
+    /// "al-Qaeda's Sahel affiliate said", "JNIM, al-Qaeda's affiliate in the Sahel, has claimed", "an al-Qaeda-linked
+    /// group says": a group's affiliate is not the group. The phrase is a mention of the group's branch the article names (the one it names most), and no
+    /// mention of the group; with no such branch named, it stays the group's.
+    /// </summary>
+    private static void ResolveAffiliates(TokenizedArticle doc, State state)
+    {
+        foreach (var (parent, start, end) in state.MentionsInOrder())
+        {
+            var t = end;
+            if (doc.IsPunct(t, '-') && AffiliationWords.Has(doc, t + 1) || AffiliationWords.Has(doc, t))
+            {
+                // "an al-Qaeda-linked group said" (the tokenizer may have dropped the hyphen).
+                var word = doc.IsPunct(t, '-') ? t + 1 : t;
+                if (BranchOf(state, parent) is { } tied)
+                {
+                    state.Repoint(start, tied, word + 1);
+                }
+
+                continue;
+            }
+
+            if (doc.IsPunct(t, '\'') || doc.IsPunct(t, '’'))
+            {
+                t += doc.Is(t + 1, "s") ? 2 : 1;
+            }
+            else
+            {
+                continue;
+            }
+
+            // Up to three words between the possessive and the noun: "Sahel", "West African", "local".
+            var noun = -1;
+            for (var u = t; u < Math.Min(doc.Tokens.Length, t + 4) && doc.IsWord(u) && !state.Covered[u]; u++)
+            {
+                if (AffiliateNouns.Has(doc, u))
+                {
+                    noun = u;
+                    break;
+                }
+            }
+
+            if (noun < 0 || BranchOf(state, parent) is not { } branch)
+            {
+                continue;
+            }
+
+            state.Repoint(start, branch, noun + 1);
+        }
+    }
+
+    /// <summary>The article's most-mentioned actor whose parent is <paramref name="parent"/>, or null when it names none.</summary>
+    private static ArticleActor? BranchOf(State state, ArticleActor parent)
+    {
+        var counts = new Dictionary<ArticleActor, int>();
+        foreach (var actor in state.MentionedActors())
+        {
+            if (actor.ParentKey == parent.Key && actor != parent)
+            {
+                counts[actor] = counts.GetValueOrDefault(actor) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
+    }
+
     /// <summary>"the Houthis' military spokesman", "the group's military wing", "Houthi military spokesman": the
     /// institution word belongs to a group or to whoever owns it, not to the state.</summary>
     private static bool OwnedByGroup(TokenizedArticle doc, State state, int t)
@@ -1632,6 +1703,14 @@ internal sealed class ActorRecognizer
         }
 
         private int[]? _mentionAt;
+
+        /// <summary>The mention that starts at <paramref name="tokenStart"/> becomes a mention of <paramref name="actor"/>
+        /// reaching to <paramref name="tokenEnd"/> ("al-Qaeda's Sahel affiliate" naming the affiliate).</summary>
+        public void Repoint(int tokenStart, ArticleActor actor, int tokenEnd)
+        {
+            _mentions.RemoveAll(m => m.TokenStart == tokenStart);
+            AddMention(actor, tokenStart, tokenEnd, surface: false);
+        }
 
         /// <summary>Forgets the mentions of a news outlet with this key.</summary>
         public void DropOutlet(string key)

@@ -8,9 +8,11 @@ namespace ClaimReview.Extraction.Recognition;
 internal readonly record struct Toll(bool Mentioned, int? Min, int? Max);
 
 /// <summary>
-/// Reads the death toll a sentence reports. The figure must be attached to a word of killing ("killed 20 people",
-/// "20 people were killed", "death toll of 20"); a figure attached to the injured ("left nearly 50 injured") is not a
-/// death toll, and "killing or injuring a number of them" asserts no deaths at all.
+/// Reads the death toll and the count of wounded a sentence reports. A figure must be attached to a word of its own
+/// kind: of killing for the dead ("killed 20 people", "20 people were killed", "death toll of 20", "four of its
+/// soldiers died"), of injury for the wounded ("11 were wounded", "five injured passengers", "nobody was hurt"). A
+/// figure attached to the other kind is not read ("left nearly 50 injured" is no death toll), and "killing or injuring
+/// a number of them" asserts neither.
 /// </summary>
 internal static class CasualtyReader
 {
@@ -23,6 +25,8 @@ internal static class CasualtyReader
     private static readonly WordSet InjuryWords = WordLists.Set(Vocabulary.Words("injury-words"));
 
     private static readonly WordSet CountNouns = WordLists.Set(Vocabulary.Words("count-nouns"));
+
+    private static readonly WordSet UnhurtWords = WordLists.Set(Vocabulary.Words("unhurt-words"));
 
     private static readonly WordMap<int> NumberWords = new(new Dictionary<string, int>
     {
@@ -69,30 +73,43 @@ internal static class CasualtyReader
         ["tens"] = 20,
     });
 
+    /// <summary>The death toll of the sentence's tokens [start, end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Toll Read(TokenizedArticle doc, int start, int end)
+    public static Toll Read(TokenizedArticle doc, int start, int end) => Read(doc, start, end, DeathWords, InjuryWords, null);
+
+    /// <summary>The count of wounded of the sentence's tokens [start, end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Toll ReadWounded(TokenizedArticle doc, int start, int end) => Read(doc, start, end, InjuryWords, DeathWords, UnhurtWords);
+
+    private static Toll Read(TokenizedArticle doc, int start, int end, WordSet own, WordSet other, WordSet? none)
     {
         var mentioned = false;
         for (var t = start; t < end; t++)
         {
-            if (doc.Tokens[t].Kind != TokenKind.Word || !DeathWords.Has(doc, t))
+            // "the crew were unhurt"
+            if (none is not null && doc.Tokens[t].Kind == TokenKind.Word && none.Has(doc, t))
+            {
+                return new Toll(true, 0, 0);
+            }
+
+            if (doc.Tokens[t].Kind != TokenKind.Word || !own.Has(doc, t))
             {
                 continue;
             }
 
             mentioned = true;
-            // "killing or injuring a number of them": a toll of killed-or-injured says nothing of deaths.
-            if ((doc.Is(t + 1, "or") || doc.Is(t + 1, "and")) && InjuryWords.Has(doc, t + 2))
+            // "killing or injuring a number of them", "killed or wounded": a count of both says nothing of either.
+            if (((doc.Is(t + 1, "or") || doc.Is(t + 1, "and")) && other.Has(doc, t + 2)) || (doc.Is(t - 1, "or") && other.Has(doc, t - 2)))
             {
                 return new Toll(true, null, null);
             }
 
-            if (doc.Is(t - 1, "no") || (doc.Is(t - 2, "no") && doc.Is(t - 1, "one")) || (doc.Is(t - 3, "no") && doc.Is(t - 2, "one")))
+            if (NoneLeft(doc, start, t))
             {
                 return new Toll(true, 0, 0);
             }
 
-            if (TryRight(doc, t + 1, end, out var toll))
+            if (TryRight(doc, t + 1, end, other, out var toll))
             {
                 return toll;
             }
@@ -103,7 +120,7 @@ internal static class CasualtyReader
                 return new Toll(true, null, null);
             }
 
-            if (TryLeft(doc, start, t, out toll))
+            if (TryLeft(doc, start, t, other, out toll))
             {
                 return toll;
             }
@@ -117,7 +134,7 @@ internal static class CasualtyReader
         return new Toll(mentioned, null, null);
     }
 
-    private static bool TryRight(TokenizedArticle doc, int from, int end, out Toll toll)
+    private static bool TryRight(TokenizedArticle doc, int from, int end, WordSet other, out Toll toll)
     {
         toll = default;
         var t = from;
@@ -137,7 +154,7 @@ internal static class CasualtyReader
         {
             if (!doc.Is(t + 1, "of"))
             {
-                return TryRisenTo(doc, t + 1, end, out toll);
+                return TryRisenTo(doc, t + 1, end, other, out toll);
             }
 
             t += 2;
@@ -151,7 +168,7 @@ internal static class CasualtyReader
             return true;
         }
 
-        return TryFigure(doc, t, end, requireNoun: false, out toll, out _);
+        return TryFigure(doc, t, end, other, out toll, out _);
     }
 
     private static bool IsTimeUnit(TokenizedArticle doc, int t) =>
@@ -163,7 +180,7 @@ internal static class CasualtyReader
 
     /// <summary>After "toll": a verb of rising or standing ("has risen to", "rose to", "stands at", "reached") within a
     /// short distance, then the figure.</summary>
-    private static bool TryRisenTo(TokenizedArticle doc, int from, int end, out Toll toll)
+    private static bool TryRisenTo(TokenizedArticle doc, int from, int end, WordSet other, out Toll toll)
     {
         toll = default;
         for (var t = from; t < Math.Min(end, from + 20); t++)
@@ -171,7 +188,7 @@ internal static class CasualtyReader
             if (doc.Is(t, "risen") || doc.Is(t, "rose") || doc.Is(t, "climbed") || doc.Is(t, "reached") || doc.Is(t, "stands") || doc.Is(t, "stood") || doc.Is(t, "increased"))
             {
                 var at = doc.Is(t + 1, "to") || doc.Is(t + 1, "at") ? t + 2 : t + 1;
-                return TryFigure(doc, at, end, requireNoun: false, out toll, out _);
+                return TryFigure(doc, at, end, other, out toll, out _);
             }
         }
 
@@ -202,25 +219,43 @@ internal static class CasualtyReader
             : null;
     }
 
-    private static bool TryLeft(TokenizedArticle doc, int lower, int trigger, out Toll toll)
+    private static bool TryLeft(TokenizedArticle doc, int lower, int trigger, WordSet other, out Toll toll)
     {
         toll = default;
         var t = trigger - 1;
         var limit = Math.Max(lower, trigger - 6);
-        while (t >= limit && doc.IsWord(t) && CountNouns.Has(doc, t))
+        // "23 terrorists were neutralised", "nine Islamic State fighters were killed": the nouns counted, and a name
+        // qualifying them, stand between the figure and the word of killing.
+        var counted = false;
+        while (t >= limit && doc.IsWord(t) && (CountNouns.Has(doc, t) || (counted && char.IsUpper(doc.TextOf(t)[0]))))
         {
+            counted |= CountNouns.Has(doc, t);
             t--;
         }
 
-        // t is now the figure (or the last word of a compound figure).
-        if (t < limit)
+        // "five of them were killed", "four of its soldiers died", "three of the local guards were wounded".
+        if ((doc.Is(t, "them") || (counted && WordLists.Determiners.Has(doc, t))) && doc.Is(t - 1, "of"))
+        {
+            t -= 2;
+        }
+        else if (doc.IsWord(t) && WordLists.Determiners.Has(doc, t - 1) && doc.Is(t - 2, "of"))
+        {
+            t -= 3;
+        }
+        else if (doc.IsWord(t) && doc.IsWord(t - 1) && WordLists.Determiners.Has(doc, t - 2) && doc.Is(t - 3, "of"))
+        {
+            t -= 4;
+        }
+
+        // t is now the figure (or the last token of a compound figure).
+        if (t < Math.Max(lower, trigger - 10))
         {
             return false;
         }
 
         for (var s = Math.Max(lower, t - 3); s <= t; s++)
         {
-            if (TryFigure(doc, s, trigger, requireNoun: false, out toll, out var figureEnd) && figureEnd == t + 1)
+            if (TryFigure(doc, s, trigger, other, out toll, out var figureEnd) && figureEnd == t + 1)
             {
                 return true;
             }
@@ -229,14 +264,49 @@ internal static class CasualtyReader
         return false;
     }
 
+    /// <summary>"no one was killed", "nobody else was hurt", "no civilians were injured", "none of its 21 crew were hurt": a
+    /// count of none. A figure nearer the word than the negation is the count ("no more than 5 were killed").</summary>
+    private static bool NoneLeft(TokenizedArticle doc, int start, int trigger)
+    {
+        var figure = false;
+        for (var t = trigger - 1; t >= Math.Max(start, trigger - 7); t--)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Number)
+            {
+                figure = true;
+                continue;
+            }
+
+            if (!doc.IsWord(t))
+            {
+                return false;
+            }
+
+            if (doc.Is(t, "none") && doc.Is(t + 1, "of"))
+            {
+                return true;
+            }
+
+            // Close to the word only: "no group has claimed the attack that killed five" is no count of none.
+            var near = trigger - t <= 3 || (trigger - t == 4 && doc.Is(t + 1, "one"));
+            if (!figure && near && (doc.Is(t, "nobody") || doc.Is(t, "no") || doc.Is(t, "none")))
+            {
+                return !doc.Is(t + 1, "more") && !doc.Is(t + 1, "fewer") && !doc.Is(t + 1, "less");
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>[qualifier] number — e.g. "at least 253", "more than 250", "nearly 50", "20", "one", "thousands of".</summary>
-    private static bool TryFigure(TokenizedArticle doc, int t, int end, bool requireNoun, out Toll toll, out int figureEnd)
+    private static bool TryFigure(TokenizedArticle doc, int t, int end, WordSet other, out Toll toll, out int figureEnd)
     {
         toll = default;
         figureEnd = t;
         var qualifier = Qualifier.None;
         if (doc.Is(t, "at") && doc.Is(t + 1, "least")) { qualifier = Qualifier.AtLeast; t += 2; }
         else if (doc.Is(t, "no") && doc.Is(t + 1, "fewer") && doc.Is(t + 2, "than")) { qualifier = Qualifier.AtLeast; t += 3; }
+        else if (doc.Is(t, "no") && doc.Is(t + 1, "more") && doc.Is(t + 2, "than")) { qualifier = Qualifier.AtMost; t += 3; }
         else if ((doc.Is(t, "more") || doc.Is(t, "over") || doc.Is(t, "upwards")) && (doc.Is(t + 1, "than") || doc.Is(t + 1, "of"))) { qualifier = Qualifier.MoreThan; t += 2; }
         else if (doc.Is(t, "over") || doc.Is(t, "above")) { qualifier = Qualifier.MoreThan; t += 1; }
         else if (doc.Is(t, "nearly") || doc.Is(t, "almost") || doc.Is(t, "under")) { qualifier = Qualifier.AtMostBelow; t += 1; }
@@ -264,7 +334,8 @@ internal static class CasualtyReader
             return false;
         }
 
-        if (InjuryWords.Has(doc, figureEnd) || (doc.IsWord(figureEnd) && InjuryWords.Has(doc, figureEnd + 1)))
+        // "left nearly 50 injured" is no death toll, "12 killed" no count of wounded.
+        if (other.Has(doc, figureEnd) || (doc.IsWord(figureEnd) && other.Has(doc, figureEnd + 1)))
         {
             return false;
         }
@@ -323,6 +394,12 @@ internal static class CasualtyReader
         {
             value = second is 12 or 100 ? value * second : value + second;
             next++;
+        }
+
+        // "seven (07)": the figure in words, then in digits, as official statements write it.
+        if (next + 2 < end && doc.IsPunct(next, '(') && doc.Tokens[next + 1].Kind == TokenKind.Number && NumberValue(doc, next + 1) == value && doc.IsPunct(next + 2, ')'))
+        {
+            next += 3;
         }
 
         // "one of the group's members" is one.

@@ -33,7 +33,7 @@ public sealed class EventParticipant
     public ParticipantRole Role { get; set; }
 }
 
-/// <summary>One article's report of an event, with what that report says of date, place and toll.</summary>
+/// <summary>One article's report of an event, with what that report says of date, place, toll and wounded.</summary>
 public sealed class EventReport
 {
     public long Id { get; set; }
@@ -44,6 +44,8 @@ public sealed class EventReport
     public int End { get; set; }
     public int? KilledMin { get; set; }
     public int? KilledMax { get; set; }
+    public int? WoundedMin { get; set; }
+    public int? WoundedMax { get; set; }
     public DateOnly? ReportedDate { get; set; }
     public DateOnly? ReportedDateEnd { get; set; }
     public DatePrecision? ReportedDatePrecision { get; set; }

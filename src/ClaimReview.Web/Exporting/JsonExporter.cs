@@ -173,6 +173,8 @@ public sealed class JsonExporter(ClaimReviewDb db)
                 WriteQuote(json, report.ArticleId, report.Quote, report.Start, report.End);
                 WriteNumber(json, "killedMin", report.KilledMin);
                 WriteNumber(json, "killedMax", report.KilledMax);
+                WriteNumber(json, "woundedMin", report.WoundedMin);
+                WriteNumber(json, "woundedMax", report.WoundedMax);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

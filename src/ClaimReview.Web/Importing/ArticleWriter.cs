@@ -341,9 +341,9 @@ internal sealed class ArticleWriter : IDisposable
             // row, so the chunk's search indexing sees it like the others), and the old rows go.
             var lastEventReport = Scalar("SELECT COALESCE(MAX(id), 0) FROM event_reports WHERE article_id = $0", id);
             Execute("""
-                INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+                INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, wounded_min, wounded_max, reported_date, reported_date_end,
                     reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
-                SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.killed_min, r.killed_max, r.reported_date, r.reported_date_end,
+                SELECT d.record_id, r.article_id, r.quote, d.start, d."end", r.killed_min, r.killed_max, r.wounded_min, r.wounded_max, r.reported_date, r.reported_date_end,
                        r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country, r.confidence
                   FROM report_decisions d JOIN event_reports r ON r.article_id = d.article_id AND r.quote = d.quote AND r.event_id = d.record_id
                  WHERE d.article_id = $0 AND d.record_type = 'event' AND d.decision <> 'rejected' AND d.orphaned = 0
@@ -511,7 +511,7 @@ internal sealed class ArticleWriter : IDisposable
         // twice, and not at all when a person rejected it. Decisions are read in the statement: one saved during the import counts.
         var rows = new List<object?[]>();
         WriteReports(_previousEvents, extraction.Events.SelectMany(e => e.Reports.Select(r => (ids[e.Key], r))), static (_, _) => false, (target, report, _) =>
-            AddReport(rows, EventReportInsert, [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, Date(report.Date?.Date),
+            AddReport(rows, EventReportInsert, [target, articleId, report.Quote, report.Start, report.End, report.KilledMin, report.KilledMax, report.WoundedMin, report.WoundedMax, Date(report.Date?.Date),
                 Date(report.Date?.End), Name(report.Date?.Precision), report.Date?.Evidence, report.Place?.Place, report.Place?.District, report.Place?.Region,
                 report.Place?.Country, report.Confidence]));
         InsertRows(NewEventReportsInsert, rows);
@@ -577,9 +577,9 @@ internal sealed class ArticleWriter : IDisposable
     };
 
     private static readonly string EventReportInsert = $"""
-        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, wounded_min, wounded_max, reported_date, reported_date_end,
             reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
-        SELECT COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+        SELECT COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
          WHERE NOT {Decisions.ReportRejectedSql(RecordType.Event, "$1", "$2")}
            AND NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.article_id = $1 AND x.quote = $2
                              AND x.event_id = COALESCE({Decisions.MovedToSql(RecordType.Event, "$1", "$2", "$0")}, {Decisions.DecidedForNewQuoteSql(RecordType.Event, "$1", "$2")}, $0))
@@ -603,10 +603,10 @@ internal sealed class ArticleWriter : IDisposable
 
     /// <summary>A new article's event reports, all at once (see <see cref="_newArticle"/>).</summary>
     private const string NewEventReportsInsert = """
-        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, reported_date, reported_date_end,
+        INSERT INTO event_reports (event_id, article_id, quote, start, "end", killed_min, killed_max, wounded_min, wounded_max, reported_date, reported_date_end,
             reported_date_precision, reported_date_evidence, reported_place, reported_district, reported_region, reported_country, confidence)
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9,
-               value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15
+               value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17
           FROM json_each($0)
         """;
 

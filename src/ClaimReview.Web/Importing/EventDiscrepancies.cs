@@ -32,7 +32,8 @@ internal static class EventDiscrepancies
         var reports = new Dictionary<long, (string Key, List<ArticleEventReport> Reports)>();
         command.CommandText = """
             SELECT r.event_id, e.key, r.article_id, r.quote, r.start, r."end", r.killed_min, r.killed_max, r.reported_date, r.reported_date_end,
-                   r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country
+                   r.reported_date_precision, r.reported_date_evidence, r.reported_place, r.reported_district, r.reported_region, r.reported_country,
+                   r.wounded_min, r.wounded_max
             FROM event_reports r JOIN events e ON e.id = r.event_id
             WHERE r.event_id IN (SELECT event_id FROM event_reports WHERE event_id IN (SELECT value FROM json_each($ids))
                                  GROUP BY event_id HAVING COUNT(DISTINCT article_id) > 1)
@@ -47,7 +48,7 @@ internal static class EventDiscrepancies
                 var date = Text(8) is null && Text(11) is null ? null
                     : new ResolvedDate(Day(8), Day(9), Text(10) is { } p ? SnakeCase.Parse<DatePrecision>(p) : null, Text(11) ?? "");
                 var report = new Extraction.Events.EventReport(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), date,
-                    new PlaceRef(Text(12), Text(13), Text(14), Text(15)), Number(6), Number(7));
+                    new PlaceRef(Text(12), Text(13), Text(14), Text(15)), Number(6), Number(7), Number(16), Number(17));
                 var eventId = reader.GetInt64(0);
                 if (!reports.TryGetValue(eventId, out var entry))
                 {

@@ -1,4 +1,5 @@
 using ClaimReview.Extraction.Claims;
+using ClaimReview.Extraction.Recognition;
 
 namespace ClaimReview.Extraction.Tests.Claims;
 
@@ -33,6 +34,40 @@ public sealed class AttributionTests
 
         var claim = ClaimQuoting(article, "The army said in a statement");
         Assert.Equal("malian-armed-forces", claim.ClaimantKey);
+    }
+
+    [Theory]
+    [InlineData("Al Qaeda's Sahel affiliate said on Monday that its fighters had ambushed an army convoy near the town of Dorvani in central Mali, killing 12 soldiers.")]
+    [InlineData("An al-Qaeda-linked group said on Monday that its fighters had ambushed an army convoy near the town of Dorvani in central Mali, killing 12 soldiers.")]
+    public void A_groups_affiliate_is_the_branch_the_article_names_not_the_group(string lead)
+    {
+        var article = Article(lead, "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) published photographs of burned trucks on its channels.");
+
+        var claim = ClaimQuoting(article, "its fighters had ambushed");
+        Assert.Equal(ActorKeys.For("Jama'at Nusrat al-Islam wal-Muslimin"), claim.ClaimantKey);
+        // The affiliate's words are a mention of the branch, not of al-Qaeda.
+        Assert.DoesNotContain(article.Mentions, m => m.ActorKey == ActorKeys.For("al-Qaeda"));
+        Assert.Contains(article.Mentions, m => m.ActorKey == ActorKeys.For("Jama'at Nusrat al-Islam wal-Muslimin") && m.Text.Contains("Qaeda", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void An_affiliate_the_article_does_not_name_stays_with_its_group()
+    {
+        var article = Article("Al Qaeda's Sahel affiliate said on Monday that its fighters had ambushed an army convoy near the town of Dorvani in central Mali, killing 12 soldiers.");
+
+        Assert.Equal(ActorKeys.For("al-Qaeda"), ClaimQuoting(article, "its fighters had ambushed").ClaimantKey);
+    }
+
+    [Theory]
+    [InlineData("The Korlan deputy commissioner said six passengers were killed and four injured.", "The Korlan deputy commissioner")]
+    [InlineData("The district police chief said the attackers had fled into the hills with two hostages.", "The district police chief")]
+    [InlineData("The provincial governor said the road would stay closed until the coaches were searched.", "The provincial governor")]
+    public void An_unnamed_office_holder_is_the_source_of_what_they_say(string sentence, string source)
+    {
+        var article = Article("Gunmen stopped three coaches on a highway near the town of Darvesh in Balochistan on Thursday night.", sentence);
+
+        var claim = ClaimQuoting(article, sentence[..20]);
+        Assert.Equal(source, claim.ClaimantText);
     }
 
     [Fact]

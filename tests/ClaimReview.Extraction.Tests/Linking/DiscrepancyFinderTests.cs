@@ -31,7 +31,21 @@ public class DiscrepancyFinderTests
         var found = DiscrepancyFinder.ForEvent("e", [Report("a", killed: (20, 20)), Report("b", killed: (35, 35)), Report("c", killed: (null, 50))]);
         var killed = Assert.Single(found);
         Assert.Equal("killed", killed.Field);
-        Assert.Equal(["20", "35", "≤50"], killed.Values.Select(v => v.Value));
+        Assert.Equal(["20", "35", "at most 50"], killed.Values.Select(v => v.Value));
+    }
+
+    [Fact]
+    public void Counts_of_wounded_that_cannot_both_be_true_are_a_discrepancy_of_their_own()
+    {
+        var found = DiscrepancyFinder.ForEvent("e", [
+            Report("a", killed: (4, 4), wounded: (11, 11)),
+            Report("b", killed: (4, 4), wounded: (26, 26)),
+            Report("c", wounded: (null, 30))]);
+        var wounded = Assert.Single(found);
+        Assert.Equal("wounded", wounded.Field);
+        Assert.Equal(["11", "26", "at most 30"], wounded.Values.Select(v => v.Value));
+
+        Assert.Empty(DiscrepancyFinder.ForEvent("e", [Report("a", wounded: (11, null)), Report("b", wounded: (26, 26))]));
     }
 
     [Fact]
@@ -62,13 +76,14 @@ public class DiscrepancyFinderTests
         var reports = story.SelectMany(kv => kv.Value.Events.Where(e => e.Key == key).SelectMany(e => e.Reports).Select(r => new ArticleEventReport(kv.Key, r))).ToList();
         Assert.Contains(reports, r => r.ArticleRef == "daily");
         var killed = Assert.Single(DiscrepancyFinder.ForEvent(key, reports), d => d.Field == "killed");
-        Assert.Contains(killed.Values, v => v.ArticleRef == "wire" && v.Value == "14+");
+        Assert.Contains(killed.Values, v => v.ArticleRef == "wire" && v.Value == "at least 14");
         Assert.Contains(killed.Values, v => v.ArticleRef == "daily" && v.Value == "9");
     }
 
     private static List<ArticleEventReport> ReportsOf(string key) =>
         TestData.Seeds.SelectMany(kv => kv.Value.Events.Where(e => e.Key == key).SelectMany(e => e.Reports).Select(r => new ArticleEventReport(kv.Key, r))).ToList();
 
-    private static ArticleEventReport Report(string article, (int? Min, int? Max)? killed = null, ResolvedDate? date = null, PlaceRef? place = null) =>
-        new(article, new EventReport("quote " + article, 0, 7, date, place, killed?.Min, killed?.Max));
+    private static ArticleEventReport Report(string article, (int? Min, int? Max)? killed = null, ResolvedDate? date = null, PlaceRef? place = null,
+        (int? Min, int? Max)? wounded = null) =>
+        new(article, new EventReport("quote " + article, 0, 7, date, place, killed?.Min, killed?.Max, wounded?.Min, wounded?.Max));
 }

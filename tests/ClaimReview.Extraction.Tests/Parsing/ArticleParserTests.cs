@@ -116,6 +116,35 @@ public class ArticleParserTests
         Assert.All(article.Paragraphs, p => Assert.DoesNotContain("Reporting by", p.Text));
     }
 
+    [Theory]
+    [InlineData("KORVA | Kingdom Office for Refugee and Victim Affairs", "KORVA")]
+    [InlineData("Lakeside Monitor | Independent reporting from the lake districts", "Lakeside Monitor")]
+    public void A_banner_naming_the_site_before_the_owners_copyright_gives_the_outlet(string banner, string outlet)
+    {
+        var article = Parse($"""
+            {banner}
+            Home | About | Reports | Contact
+            Gunmen kill four guards at a border post in Vostari
+
+            Gunmen attacked a border post in the town of Vostari on Monday, killing four guards, officials said.
+
+            The attackers fled across the river before reinforcements arrived, a police officer said.
+
+            © Regional Union of Lake States 2024 | Terms of use
+            """);
+        Assert.Equal(outlet, article.Outlet);
+
+        var menuFirst = Parse($"""
+            Home | World | Africa | Sahel
+            Gunmen kill four guards at a border post in Vostari
+
+            Gunmen attacked a border post in the town of Vostari on Monday, killing four guards, officials said.
+
+            © Regional Union of Lake States 2024 | Terms of use
+            """);
+        Assert.Equal("Regional Union of Lake States", menuFirst.Outlet);
+    }
+
     [Fact]
     public void Author_bio_masthead_and_labelled_date_are_chrome()
     {

@@ -28,6 +28,37 @@ public class CasualtyTests
     }
 
     [Theory]
+    [InlineData("killing six soldiers and wounding 11", 6, 6, 11, 11)]
+    [InlineData("leaving nine people dead and at least 30 injured", 9, 9, 30, null)]
+    [InlineData("and four of its guards died while eleven were wounded", 4, 4, 11, 11)]
+    [InlineData("and nine (09) gunmen were killed and two (02) soldiers wounded", 9, 9, 2, 2)]
+    [InlineData("and the hospital received five bodies and 14 wounded people", 5, 5, 14, 14)]
+    [InlineData("killing three people, though nobody else was hurt", 3, 3, 0, 0)]
+    [InlineData("killing two guards; none of the 40 worshippers inside were injured", 2, 2, 0, 0)]
+    [InlineData("killing two guards, while the families inside were unhurt", 2, 2, 0, 0)]
+    [InlineData("killing or wounding dozens of people", null, null, null, null)]
+    [InlineData("killing a policeman and injuring nearly 50 others", 1, 1, null, 50)]
+    [InlineData("and no group has yet claimed the raid that killed five soldiers", 5, 5, null, null)]
+    [InlineData("and no more than five soldiers were killed", null, 5, null, null)]
+    public void Dead_and_wounded_are_read_apart(string words, int? killedMin, int? killedMax, int? woundedMin, int? woundedMax)
+    {
+        var raw = $"Gunmen attack a checkpoint in the north of the country\n\nGunmen attacked a checkpoint in the town of Karvel, Pakistan, on Monday, {words}, officials said.\n";
+        var report = TestData.Extract(raw).Events.Single(e => e.Key.StartsWith("violence", StringComparison.Ordinal)).Reports.Single();
+        Assert.Equal((killedMin, killedMax), (report.KilledMin, report.KilledMax));
+        Assert.Equal((woundedMin, woundedMax), (report.WoundedMin, report.WoundedMax));
+    }
+
+    [Fact]
+    public void A_sentence_that_only_counts_the_wounded_is_a_report_of_the_incident()
+    {
+        const string raw = "Gunmen attack a checkpoint in the north of the country\n\nGunmen attacked a checkpoint in the town of Karvel, Pakistan, on Monday, killing four soldiers, officials said.\n\nAnother seven were wounded, a hospital official said.\n";
+        var reports = TestData.Extract(raw).Events.Single(e => e.Key.StartsWith("violence", StringComparison.Ordinal)).Reports;
+        var wounded = Assert.Single(reports, r => r.Quote.StartsWith("Another", StringComparison.Ordinal));
+        Assert.Equal((7, 7), (wounded.WoundedMin!.Value, wounded.WoundedMax!.Value));
+        Assert.Null(wounded.KilledMin);
+    }
+
+    [Theory]
     [InlineData("killed 2147483648 soldiers")]
     [InlineData("killed 99999999999999999999 soldiers")]
     [InlineData("killed more than 2147483647 soldiers")]

@@ -21,7 +21,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
     public sealed record ClaimRow(long ReportId, long ClaimId, string Summary, bool Attributed, bool Reviewed);
 
     /// <summary>An event quote of the article; <see cref="Reviewed"/> when a person accepted it or moved it to its event.</summary>
-    public sealed record EventRow(long ReportId, long EventId, string Label, string Toll, bool Reviewed);
+    public sealed record EventRow(long ReportId, long EventId, string Label, string Toll, string Wounded, bool Reviewed);
 
     public sealed record OutsideRow(string Anchor, string Kind, string Href, string Quote);
 
@@ -99,6 +99,8 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
                 r.Quote,
                 r.KilledMin,
                 r.KilledMax,
+                r.WoundedMin,
+                r.WoundedMax,
                 EventId = e.Id,
                 e.Kind,
                 e.Date,
@@ -188,7 +190,7 @@ public sealed class DetailsModel(ClaimReviewDb db, MarkdownRenderer markdown) : 
             .Select(d => (d.RecordType, d.Quote, d.RecordId)).ToHashSet();
         var claimRows = claims.Select(c => (c.Start, Row: new ClaimRow(c.Id, c.ClaimId, c.Summary, c.AttributedToSource,
             decided.Contains((RecordType.Claim, c.Quote, c.ClaimId))))).ToList();
-        var eventRows = events.Select(e => (e.Start, Row: new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax),
+        var eventRows = events.Select(e => (e.Start, Row: new EventRow(e.Id, e.EventId, eventLabels[e.Id], Labels.Toll(e.KilledMin, e.KilledMax), Labels.Toll(e.WoundedMin, e.WoundedMax),
             decided.Contains((RecordType.Event, e.Quote, e.EventId))))).ToList();
         ReviewedCount = claimRows.Count(c => c.Row.Reviewed) + eventRows.Count(e => e.Row.Reviewed);
         (ClaimTotal, EventTotal) = (claimRows.Count, eventRows.Count);

@@ -16,7 +16,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
 
     public sealed record ParticipantRow(long ActorId, string Name, string Kind, string Role);
 
-    public sealed record ReportRow(long Id, long ArticleId, string Title, string? Outlet, string Date, string? DateEvidence, string Place, string Toll, string Quote)
+    public sealed record ReportRow(long Id, long ArticleId, string Title, string? Outlet, string Date, string? DateEvidence, string Place, string Toll, string Wounded, string Quote)
     {
         /// <summary>Whether a person accepted it or moved it here, or only the extraction proposes it.</summary>
         public ReportReviewState State { get; init; } = new(ReportStatus.Proposed, null, null);
@@ -96,6 +96,8 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
                 r.Quote,
                 r.KilledMin,
                 r.KilledMax,
+                r.WoundedMin,
+                r.WoundedMax,
                 r.ReportedDate,
                 r.ReportedDateEnd,
                 r.ReportedDatePrecision,
@@ -111,7 +113,7 @@ public sealed class DetailsModel(ClaimReviewDb db) : PageModel
         Reports = [.. reports
             .Select(r => new ReportRow(r.Id, r.ArticleId, titles[r.ArticleId], r.Outlet,
                 r.ReportedDate is null ? "" : Labels.Date(r.ReportedDate, r.ReportedDateEnd, r.ReportedDatePrecision), r.ReportedDateEvidence,
-                Labels.Place(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry), Labels.Toll(r.KilledMin, r.KilledMax), r.Quote))];
+                Labels.Place(r.ReportedPlace, r.ReportedDistrict, r.ReportedRegion, r.ReportedCountry), Labels.Toll(r.KilledMin, r.KilledMax), Labels.Toll(r.WoundedMin, r.WoundedMax), r.Quote))];
         var states = await Decisions.ReportStatesAsync(db, RecordType.Event, id, cancellationToken);
         ReviewedCount = states.Values.Count(s => s.Status != ReportStatus.Proposed);
         Reports = [.. Reports.Select(r => states.TryGetValue(r.Id, out var state) ? r with { State = state } : r)];

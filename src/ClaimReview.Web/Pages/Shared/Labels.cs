@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimReview.Extraction.Events;
+using ClaimReview.Extraction.Linking;
 using ClaimReview.Web.Infrastructure;
 
 namespace ClaimReview.Web.Pages.Shared;
@@ -30,14 +31,7 @@ public static class Labels
     }
 
     /// <summary>A casualty range in words: "253", "at least 253", "at most 50", "250–260", or "" when none is given.</summary>
-    public static string Toll(int? min, int? max) => (min, max) switch
-    {
-        (null, null) => "",
-        ({ } a, { } b) when a == b => a.ToString(CultureInfo.InvariantCulture),
-        ({ } a, { } b) => $"{a}–{b}",
-        ({ } a, null) => $"at least {a}",
-        (null, { } b) => $"at most {b}",
-    };
+    public static string Toll(int? min, int? max) => DiscrepancyFinder.FormatToll(min, max);
 
     public static string Place(params string?[] levels) =>
         string.Join(", ", levels.Where(l => !string.IsNullOrWhiteSpace(l)));
