@@ -74,7 +74,7 @@ public sealed class StoryLinker
                 continue;
             }
 
-            // A known key is the same event, unless every known report under it is somewhere else: then the key only
+            // A known key is the same event, unless every known report under it names another town: then the key only
             // says the day and the country, and this report is matched like any other, or becomes its own event.
             var clash = _eventKeys.Contains(e.Key) && KeyTakenElsewhere(e);
             if (_eventKeys.Contains(e.Key) && !clash)
@@ -630,11 +630,13 @@ public sealed class StoryLinker
         return Math.Max(score, 0);
     }
 
-    /// <summary>Whether every known event under the report's key is placed somewhere the report cannot be (another town,
-    /// another region). A key known only from events that are not violent (or not yet seen) is not taken.</summary>
+    /// <summary>Whether every known event under the report's key names another town (not one of the report's, nor its
+    /// district). Another district or region under one key of day and country stays one event, and its place a
+    /// discrepancy (one outlet's slip); two villages are two events. A key known only from events that are not violent
+    /// is not taken.</summary>
     private bool KeyTakenElsewhere(ExtractedEvent e)
     {
-        if (e.Place.Place is null && e.Place.District is null && e.Place.Region is null)
+        if (e.Place.Place is null)
         {
             return false;
         }
@@ -648,7 +650,7 @@ public sealed class StoryLinker
         var localities = Localities(e);
         foreach (var k in Latest(known))
         {
-            if (!DifferentPlaces(e, localities, k))
+            if (!ReportAgreement.OtherTown(e.Place, k.Place) || SharedPlace(e, localities, k))
             {
                 return false;
             }

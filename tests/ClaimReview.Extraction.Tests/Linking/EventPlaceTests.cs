@@ -71,6 +71,23 @@ public class EventPlaceTests
     }
 
     [Fact]
+    public void Two_outlets_naming_two_districts_for_one_days_attack_stay_one_event_whose_place_they_dispute()
+    {
+        static string Text(string district) => $"""
+            Police post attacked
+
+            Published: 16 October 2025
+
+            Gunmen attacked a police post in {district} district of Nigeria on Tuesday, killing six officers, police said.
+            """;
+        var linker = new StoryLinker(ExtractionContext.Empty);
+        var first = linker.Link(TestData.Extract(Text("Hedra")));
+        linker.Remember(first);
+        var second = linker.Link(TestData.Extract(Text("Osolo")));
+        Assert.Equal(Violence(first).Key, Violence(second).Key);
+    }
+
+    [Fact]
     public void Two_short_village_names_that_differ_in_their_vowels_stay_two_events()
     {
         var linker = new StoryLinker(ExtractionContext.Empty);
