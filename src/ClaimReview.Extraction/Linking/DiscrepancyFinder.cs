@@ -34,6 +34,31 @@ public static class DiscrepancyFinder
         return found;
     }
 
+    /// <summary>
+    /// Who did it: two parties each claim the event for themselves ("the TTP said its fighters carried out the assault",
+    /// "Ansar-ul-Ahrar said its own fidayeen had"). Claims by one group, its branches and its media arms are one party
+    /// (<see cref="ClaimOfResponsibility.Party"/>); every claimant is listed with the articles that report its claim.
+    /// </summary>
+    public static Discrepancy? ForPerpetrators(string eventKey, IReadOnlyList<ClaimOfResponsibility> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Select(c => c.Party).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return null;
+        }
+
+        var values = new List<ReportedValue>();
+        foreach (var c in claims)
+        {
+            if (!values.Any(v => v.ArticleRef == c.ArticleRef && v.Value == c.Claimant))
+            {
+                values.Add(new ReportedValue(c.ArticleRef, c.Claimant, c.Quote));
+            }
+        }
+
+        return new Discrepancy("event", eventKey, "perpetrator", values);
+    }
+
     /// <summary>A count of people (dead, wounded) in words: "253", "at least 253", "at most 50", "20–35", or "" when the report gives none.
     /// The stored discrepancies and every page write figures this way.</summary>
     public static string FormatToll(int? min, int? max) => (min, max) switch

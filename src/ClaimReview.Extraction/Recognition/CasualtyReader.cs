@@ -176,7 +176,7 @@ internal static class CasualtyReader
         || doc.Is(t, "months") || doc.Is(t, "month") || doc.Is(t, "years") || doc.Is(t, "year") || doc.Is(t, "minutes");
 
     private static bool IsQuoteMark(TokenizedArticle doc, int t) =>
-        doc.IsPunct(t, '"') || doc.IsPunct(t, '\u201c') || doc.IsPunct(t, '\u2018') || doc.IsPunct(t, '\'');
+        doc.IsPunct(t, '"') || doc.IsPunct(t, '\u201c') || doc.IsPunct(t, '\u201d') || doc.IsPunct(t, '\u2018') || doc.IsPunct(t, '\u2019') || doc.IsPunct(t, '\'');
 
     /// <summary>After "toll": a verb of rising or standing ("has risen to", "rose to", "stands at", "reached") within a
     /// short distance, then the figure.</summary>
@@ -230,6 +230,12 @@ internal static class CasualtyReader
         while (t >= limit && doc.IsWord(t) && (CountNouns.Has(doc, t) || (counted && char.IsUpper(doc.TextOf(t)[0]))))
         {
             counted |= CountNouns.Has(doc, t);
+            t--;
+        }
+
+        // "claimed that “more than 70” soldiers had been killed": the figure quoted from a claim.
+        if (counted && t >= limit && IsQuoteMark(doc, t))
+        {
             t--;
         }
 

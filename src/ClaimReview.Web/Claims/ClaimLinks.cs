@@ -1,4 +1,5 @@
 using ClaimReview.Web.Data;
+using ClaimReview.Web.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimReview.Web.Claims;
@@ -22,6 +23,7 @@ public sealed class ClaimLinks(ClaimReviewDb db)
         db.ClaimEvents.Add(new ClaimEvent { ClaimId = claimId, EventId = eventId });
         db.SuppressedClaimEvents.RemoveRange(await db.SuppressedClaimEvents.Where(s => s.ClaimId == claimId && s.EventId == eventId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        ReviewStore.RecomputeEvents(db, [eventId]);
         return EditResult.Ok;
     }
 
@@ -38,6 +40,7 @@ public sealed class ClaimLinks(ClaimReviewDb db)
             db.SuppressedClaimEvents.Add(new SuppressedClaimEvent { ClaimId = claimId, EventId = eventId });
         }
         await db.SaveChangesAsync(cancellationToken);
+        ReviewStore.RecomputeEvents(db, [eventId]);
         return EditResult.Ok;
     }
 

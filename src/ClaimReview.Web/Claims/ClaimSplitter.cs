@@ -71,6 +71,7 @@ public sealed class ClaimSplitter(ClaimReviewDb db)
         db.Record("claim", claim.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Updated, "split",
             $"{reports.Count} reports", $"{moving.Count} moved to {Review.RecordTitles.Claim(text)} (#{created.Id})");
         await db.SaveChangesAsync(cancellationToken);
+        Review.ReviewStore.RecomputeEventsOfClaims(db, [claim.Id, created.Id]);
         await transaction.CommitAsync(cancellationToken);
         return new SplitResult(created.Id, null);
     }

@@ -87,14 +87,64 @@ internal static class EventDiscrepancies
             // Outliers stay visible as discrepancies.
             foreach (var found in DiscrepancyFinder.ForEvent(key, list))
             {
-                Bind(discrepancy, SnakeCase.Name(SubjectType.Event), eventId, found.Field);
-                var discrepancyId = (long)discrepancy.ExecuteScalar()!;
-                foreach (var v in found.Values)
-                {
-                    Run(value, discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote);
-                }
+                Store(eventId, found);
             }
         }
+
+        // Two parties claiming the event (reported by two or more articles, like every discrepancy: one analysis naming
+        // two groups' habits in passing is no contest over one attack).
+        foreach (var (eventId, (key, claims)) in ClaimsOfResponsibility(command))
+        {
+            if (reports.ContainsKey(eventId) && DiscrepancyFinder.ForPerpetrators(key, claims) is { } found)
+            {
+                Store(eventId, found);
+            }
+        }
+
+        void Store(long eventId, Extraction.Linking.Discrepancy found)
+        {
+            Bind(discrepancy, SnakeCase.Name(SubjectType.Event), eventId, found.Field);
+            var discrepancyId = (long)discrepancy.ExecuteScalar()!;
+            foreach (var v in found.Values)
+            {
+                Run(value, discrepancyId, long.Parse(v.ArticleRef, CultureInfo.InvariantCulture), v.Value, v.Quote);
+            }
+        }
+    }
+
+    /// <summary>The reports of the claims of responsibility made by groups (armed groups, their branches and media arms)
+    /// about the events of <c>$ids</c>, each with the group at the top of its claimant's family.</summary>
+    private static Dictionary<long, (string Key, List<ClaimOfResponsibility> Claims)> ClaimsOfResponsibility(SqliteCommand command)
+    {
+        command.CommandText = $"""
+            WITH RECURSIVE claimed(claim_id, event_id, claimant_id) AS (
+                SELECT c.id, ce.event_id, c.claimant_id FROM claim_events ce JOIN claims c ON c.id = ce.claim_id
+                 WHERE ce.event_id IN (SELECT value FROM json_each($ids)) AND c.kind = '{SnakeCase.Name(Extraction.Claims.ClaimKind.Responsibility)}'
+                   AND c.deleted_at IS NULL AND c.claimant_id IS NOT NULL),
+            chain(start, id, parent, depth) AS (
+                SELECT a.id, a.id, a.parent_id, 0 FROM actors a WHERE a.id IN (SELECT claimant_id FROM claimed)
+                 UNION ALL
+                SELECT chain.start, a.id, a.parent_id, chain.depth + 1 FROM chain JOIN actors a ON a.id = chain.parent WHERE chain.depth < 8)
+            SELECT x.event_id, e.key, r.article_id, r.quote, a.name,
+                   (SELECT ch.id FROM chain ch WHERE ch.start = a.id ORDER BY ch.depth DESC LIMIT 1)
+              FROM claimed x JOIN events e ON e.id = x.event_id JOIN actors a ON a.id = x.claimant_id
+              JOIN claim_reports r ON r.claim_id = x.claim_id
+             WHERE a.kind IN ('{SnakeCase.Name(Extraction.Recognition.ActorKind.ArmedGroup)}', '{SnakeCase.Name(Extraction.Recognition.ActorKind.GroupBranch)}', '{SnakeCase.Name(Extraction.Recognition.ActorKind.MediaArm)}')
+             ORDER BY x.event_id, r.article_id, r.start
+            """;
+        var claims = new Dictionary<long, (string Key, List<ClaimOfResponsibility> Claims)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var eventId = reader.GetInt64(0);
+            if (!claims.TryGetValue(eventId, out var entry))
+            {
+                claims[eventId] = entry = (reader.GetString(1), []);
+            }
+            entry.Claims.Add(new ClaimOfResponsibility(reader.GetInt64(2).ToString(CultureInfo.InvariantCulture), reader.GetString(4),
+                reader.GetInt64(5).ToString(CultureInfo.InvariantCulture), reader.GetString(3)));
+        }
+        return claims;
     }
 
     private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction? transaction, string sql, int parameters)

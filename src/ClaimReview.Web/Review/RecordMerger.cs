@@ -120,6 +120,7 @@ public sealed class RecordMerger(ClaimReviewDb db)
                 .SetProperty(c => c.VerdictReports, merged.VerdictReports), cancellationToken);
         }
         await db.Claims.IgnoreQueryFilters().Where(c => c.Id == m).ExecuteDeleteAsync(cancellationToken);
+        RecomputeEventsOfClaims(db, [s]);
         db.Record("claim", Id(s), AuditAction.Merged, "merged_from", $"{RecordTitles.Claim(merged.Summary)} (#{Id(m)})",
             $"{Count(reports, "report")}, {Count(events, "event link")}, {Count(tags, "tag")}, {Count(notes, "note")} moved"
             + (merged.Status != ClaimStatus.Unverified ? $"; its verdict: {SnakeCase.Name(merged.Status)}" : ""));

@@ -96,6 +96,10 @@ public sealed class ReportReview(ClaimReviewDb db)
                 {
                     RecomputeEvents(db, touched.Select(r => r.RecordId));
                 }
+                else
+                {
+                    RecomputeEventsOfClaims(db, touched.Select(r => r.RecordId));
+                }
             }
             foreach (var row in rows)
             {
@@ -164,13 +168,17 @@ public sealed class ReportReview(ClaimReviewDb db)
         var update = $"UPDATE {table} SET {column} = {{1}} WHERE id IN (SELECT value FROM json_each({{0}}))";
         List<long> sources = type == RecordType.Event
             ? await db.EventReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.EventId).Distinct().ToListAsync(cancellationToken)
-            : [];
+            : await db.ClaimReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.ClaimId).Distinct().ToListAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(delete, [json, targetId], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(update, [json, targetId], cancellationToken);
+        // What the events disagree on follows their reports at once, not at the next import.
         if (type == RecordType.Event)
         {
-            // What the events disagree on follows their reports at once, not at the next import.
             RecomputeEvents(db, [.. sources, targetId]);
+        }
+        else
+        {
+            RecomputeEventsOfClaims(db, [.. sources, targetId]);
         }
     }
 

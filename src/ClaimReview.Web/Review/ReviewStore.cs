@@ -37,9 +37,31 @@ internal static class ReviewStore
     /// After a person changed which reports events have (a merge, a split, a move, a rejection): their discrepancies and
     /// consensus are worked out again now, in the change's transaction, by the import's rule (<see cref="EventDiscrepancies"/>).
     /// </summary>
-    public static void RecomputeEvents(ClaimReviewDb db, IEnumerable<long> eventIds) =>
-        EventDiscrepancies.Recompute((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-            [.. eventIds.Distinct()]);
+    public static void RecomputeEvents(ClaimReviewDb db, IEnumerable<long> eventIds)
+    {
+        // Outside a transaction (a link saved on its own) EF has closed the connection: open it for this and give it back.
+        db.Database.OpenConnection();
+        try
+        {
+            EventDiscrepancies.Recompute((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                [.. eventIds.Distinct()]);
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    /// <summary>
+    /// After a person changed claims (their reports, claimant, kind or event links): the events they are about are worked
+    /// out again, since two parties claiming one event is one of its discrepancies.
+    /// </summary>
+    public static void RecomputeEventsOfClaims(ClaimReviewDb db, IEnumerable<long> claimIds, IEnumerable<long>? alsoEvents = null)
+    {
+        var ids = claimIds.Distinct().ToList();
+        var events = db.ClaimEvents.Where(x => ids.Contains(x.ClaimId)).Select(x => x.EventId).Distinct().ToList();
+        RecomputeEvents(db, alsoEvents is null ? events : events.Concat(alsoEvents));
+    }
 
     public static ChangeAuthorRef Author(ClaimReviewDb db) =>
         db.Author is { } a ? new ChangeAuthorRef(a.UserId, a.UserName) : throw new InvalidOperationException("Review actions are a person's: this context has no author.");

@@ -49,6 +49,22 @@ public class DiscrepancyFinderTests
     }
 
     [Fact]
+    public void Two_parties_claiming_one_attack_disagree_on_the_perpetrator_but_a_group_and_its_branch_do_not()
+    {
+        var found = DiscrepancyFinder.ForPerpetrators("e", [
+            new ClaimOfResponsibility("wire", "Tehrik-i-Taliban Pakistan", "ttp", "The TTP said its fighters carried out the assault."),
+            new ClaimOfResponsibility("daily", "Tehrik-i-Taliban Pakistan", "ttp", "The TTP claimed the attack."),
+            new ClaimOfResponsibility("daily", "Ansar-ul-Ahrar", "ansar-ul-ahrar", "Ansar-ul-Ahrar said its own fighters carried it out.")]);
+        Assert.NotNull(found);
+        Assert.Equal("perpetrator", found.Field);
+        Assert.Equal([("wire", "Tehrik-i-Taliban Pakistan"), ("daily", "Tehrik-i-Taliban Pakistan"), ("daily", "Ansar-ul-Ahrar")], found.Values.Select(v => (v.ArticleRef, v.Value)));
+
+        Assert.Null(DiscrepancyFinder.ForPerpetrators("e", [
+            new ClaimOfResponsibility("wire", "Islamic State", "islamic-state", "Islamic State claimed the raid."),
+            new ClaimOfResponsibility("daily", "Central Africa Province", "islamic-state", "Its Central Africa Province carried it out, it said.")]));
+    }
+
+    [Fact]
     public void Vague_date_does_not_contradict_a_precise_day_but_two_days_do()
     {
         var month = new ResolvedDate(new DateOnly(2019, 4, 1), new DateOnly(2019, 4, 30), DatePrecision.Month, "last month");

@@ -19,6 +19,8 @@ public class CasualtyTests
     [InlineData("and the group said it killed \u201cmore than 30 enemy guards\u201d", 31, null)]
     [InlineData("and the death toll from the raid has since risen to nine", 9, 9)]
     [InlineData("leaving a death toll of 12", 12, 12)]
+    [InlineData("and the group claimed that \u201cmore than 70\u201d soldiers had been killed", 71, null)]
+    [InlineData("and four of its soldiers died", 4, 4)]
     public void Toll_is_read_as_a_range(string words, int? min, int? max)
     {
         var raw = $"Gunmen attack a checkpoint in the north of the country\n\nGunmen attacked a checkpoint in the town of Karvel, Pakistan, on Monday, {words}, officials said.\n";

@@ -5,6 +5,7 @@ using ClaimReview.Web.Claims;
 using ClaimReview.Web.Data;
 using ClaimReview.Web.Infrastructure;
 using ClaimReview.Web.Pages.Shared;
+using ClaimReview.Web.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -98,6 +99,8 @@ public sealed class EditModel(ClaimReviewDb db) : PageModel
             await db.Entry(claim).ReloadAsync(cancellationToken);
             return await RefusedAsync(claim, cancellationToken);
         }
+        // A new claimant or kind can make or end two parties' claims on one event.
+        ReviewStore.RecomputeEventsOfClaims(db, [claim.Id]);
         return Redirect(Links.Claim(id));
     }
 
