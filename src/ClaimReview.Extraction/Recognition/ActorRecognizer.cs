@@ -1008,6 +1008,8 @@ internal sealed class ActorRecognizer
 
     private static readonly WordSet AffiliationWords = WordLists.Set(Vocabulary.Words("affiliation-words"));
 
+    private static readonly WordSet GroupNouns = WordLists.Set(Vocabulary.Words("group-nouns"));
+
     /// <summary>
     /// "al-Qaeda's Sahel affiliate said", "JNIM, al-Qaeda's affiliate in the Sahel, has claimed", "an al-Qaeda-linked
     /// group says": a group's affiliate is not the group. The phrase is a mention of the group's branch the article names (the one it names most), and no
@@ -1020,9 +1022,10 @@ internal sealed class ActorRecognizer
             var t = end;
             if (doc.IsPunct(t, '-') && AffiliationWords.Has(doc, t + 1) || AffiliationWords.Has(doc, t))
             {
-                // "an al-Qaeda-linked group said" (the tokenizer may have dropped the hyphen).
+                // "an al-Qaeda-linked group said" (the tokenizer may have dropped the hyphen); "an IS-affiliated
+                // militant" is a person, and stays a mention of the group.
                 var word = doc.IsPunct(t, '-') ? t + 1 : t;
-                if (BranchOf(state, parent) is { } tied)
+                if (GroupNouns.Has(doc, word + 1) && BranchOf(state, parent) is { } tied)
                 {
                     state.Repoint(start, tied, word + 1);
                 }

@@ -70,6 +70,18 @@ public sealed class AttributionTests
         Assert.Equal(source, claim.ClaimantText);
     }
 
+    [Theory]
+    [InlineData("The army described the photographs circulating online as false and said no vehicle had been lost.")]
+    [InlineData("The army affirmed that the figures were propaganda and that no vehicle had been lost.")]
+    public void A_denial_worded_without_deny_is_the_institutions_denial(string sentence)
+    {
+        var article = Article("Fighters ambushed a patrol in central Mali on Monday, officials in the region said.", sentence);
+
+        var claim = ClaimQuoting(article, "no vehicle had been lost");
+        Assert.Equal("malian-armed-forces", claim.ClaimantKey);
+        Assert.Equal(ClaimKind.Denial, claim.Kind);
+    }
+
     [Fact]
     public void A_spokeswoman_for_a_named_institution_speaks_for_it()
     {
