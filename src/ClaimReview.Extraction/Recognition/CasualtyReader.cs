@@ -224,6 +224,12 @@ internal static class CasualtyReader
         toll = default;
         var t = trigger - 1;
         var limit = Math.Max(lower, trigger - 6);
+        // "one crew member was lightly injured", "two were seriously wounded": the manner, then the figure.
+        if (t > lower && doc.IsWord(t) && doc.TextOf(t).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && doc.TextOf(t).Length > 4)
+        {
+            t--;
+        }
+
         // "23 terrorists were neutralised", "nine Islamic State fighters were killed": the nouns counted, and a name
         // qualifying them, stand between the figure and the word of killing.
         var counted = false;

@@ -42,6 +42,8 @@ public class CasualtyTests
     [InlineData("killing a policeman and injuring nearly 50 others", 1, 1, null, 50)]
     [InlineData("and no group has yet claimed the raid that killed five soldiers", 5, 5, null, null)]
     [InlineData("and no more than five soldiers were killed", null, 5, null, null)]
+    [InlineData("and one crew member was lightly injured", null, null, 1, 1)]
+    [InlineData("killing two drivers, while three were seriously wounded", 2, 2, 3, 3)]
     public void Dead_and_wounded_are_read_apart(string words, int? killedMin, int? killedMax, int? woundedMin, int? woundedMax)
     {
         var raw = $"Gunmen attack a checkpoint in the north of the country\n\nGunmen attacked a checkpoint in the town of Karvel, Pakistan, on Monday, {words}, officials said.\n";
