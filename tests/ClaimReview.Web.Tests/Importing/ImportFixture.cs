@@ -38,6 +38,17 @@ internal sealed class ImportFixture : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportAsync(paths.Length == 0 ? [Folder] : paths, "test");
     }
 
+    /// <summary>Writes the texts as files of a new folder <paramref name="name"/> beside the seeds and imports that folder.</summary>
+    public async Task<ImportReport> ImportTextsAsync(string name, params (string File, string Text)[] files)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(App.Folder, name)).FullName;
+        foreach (var (file, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, file), text);
+        }
+        return await ImportAsync(folder);
+    }
+
     /// <summary>Imports the folder and cancels as soon as the first chunk has been committed.</summary>
     public async Task ImportAndCancelAfterFirstChunkAsync()
     {

@@ -11,8 +11,7 @@ public sealed class WoundedFiguresTests
     public async Task Two_outlets_counts_of_wounded_that_cannot_both_be_true_show_as_a_discrepancy_on_the_event()
     {
         await using var fixture = ImportFixture.WithSeeds();
-        var folder = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "wounded")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "a_wire.txt"), """
+        var report = await fixture.ImportTextsAsync("wounded", ("a_wire.txt", """
             Gunmen storm border post in Chad
 
             April 9, 2024
@@ -20,16 +19,15 @@ public sealed class WoundedFiguresTests
             N'DJAMENA (Agency) — Gunmen attacked a border post in the town of Vostari, Chad, on Monday, killing seven guards, officials said.
 
             Another 12 guards were wounded, a provincial official said.
-            """);
-        await File.WriteAllTextAsync(Path.Combine(folder, "b_local.txt"), """
+            """), ("b_local.txt", """
             Seven guards die as border post is stormed
 
             April 10, 2024
 
             Seven guards were killed and 30 wounded when gunmen stormed the border post in the town of Vostari in Chad on Monday, a doctor said.
-            """);
+            """));
 
-        Assert.False((await fixture.ImportAsync(folder)).AnyFailed);
+        Assert.False(report.AnyFailed);
 
         var reports = await fixture.QueryAsync(db => db.EventReports.AsNoTracking().Where(r => r.WoundedMin != null).ToListAsync());
         var eventId = Assert.Single(reports.Select(r => r.EventId).Distinct());

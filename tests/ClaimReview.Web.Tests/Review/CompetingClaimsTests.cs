@@ -13,8 +13,7 @@ public sealed class CompetingClaimsTests
     public async Task Two_groups_claiming_one_attack_show_as_a_perpetrator_discrepancy_until_an_editor_unlinks_one_claim()
     {
         await using var fixture = ImportFixture.WithSeeds();
-        var folder = Directory.CreateDirectory(Path.Combine(fixture.App.Folder, "rivals")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "a_wire.txt"), """
+        var report = await fixture.ImportTextsAsync("rivals", ("a_wire.txt", """
             Pakistani Taliban claim raid on police post in Khyber Pakhtunkhwa
 
             March 4, 2025
@@ -22,8 +21,7 @@ public sealed class CompetingClaimsTests
             PESHAWAR (Agency) — Militants attacked a police post in the town of Darakhel in Khyber Pakhtunkhwa, Pakistan, on Monday night, killing five policemen, officials said.
 
             Tehrik-i-Taliban Pakistan claimed responsibility for the attack on the police post in a statement.
-            """);
-        await File.WriteAllTextAsync(Path.Combine(folder, "b_daily.txt"), """
+            """), ("b_daily.txt", """
             Two groups claim Darakhel police post attack
 
             March 5, 2025
@@ -33,9 +31,9 @@ public sealed class CompetingClaimsTests
             Tehrik-i-Taliban Pakistan claimed responsibility for the attack on the police post.
 
             Hours later Lashkar-e-Jhangvi also claimed responsibility for the attack on the police post in Darakhel.
-            """);
+            """));
 
-        Assert.False((await fixture.ImportAsync(folder)).AnyFailed);
+        Assert.False(report.AnyFailed);
 
         var perpetrator = await PerpetratorAsync(fixture);
         Assert.NotNull(perpetrator);
