@@ -42,15 +42,16 @@ public static class DiscrepancyFinder
     public static Discrepancy? ForPerpetrators(string eventKey, IReadOnlyList<ClaimOfResponsibility> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        if (claims.Select(c => c.Party).Distinct(StringComparer.Ordinal).Count() < 2)
+        if (claims.Select(c => c.Party).Distinct(StringComparer.Ordinal).Take(2).Count() < 2)
         {
             return null;
         }
 
         var values = new List<ReportedValue>();
+        var seen = new HashSet<(string, string)>();
         foreach (var c in claims)
         {
-            if (!values.Any(v => v.ArticleRef == c.ArticleRef && v.Value == c.Claimant))
+            if (seen.Add((c.ArticleRef, c.Claimant)))
             {
                 values.Add(new ReportedValue(c.ArticleRef, c.Claimant, c.Quote));
             }

@@ -113,36 +113,91 @@ internal static class EventDiscrepancies
     }
 
     /// <summary>The reports of the claims of responsibility made by groups (armed groups, their branches and media arms)
-    /// about the events of <c>$ids</c>, each with the group at the top of its claimant's family.</summary>
+    /// about the events of <c>$ids</c> that two or more families of groups claim, in the articles that report the event,
+    /// each with the group at the top of its claimant's family.</summary>
     private static Dictionary<long, (string Key, List<ClaimOfResponsibility> Claims)> ClaimsOfResponsibility(SqliteCommand command)
     {
-        command.CommandText = $"""
-            WITH RECURSIVE claimed(claim_id, event_id, claimant_id) AS (
-                SELECT c.id, ce.event_id, c.claimant_id FROM claim_events ce JOIN claims c ON c.id = ce.claim_id
-                 WHERE ce.event_id IN (SELECT value FROM json_each($ids)) AND c.kind = '{SnakeCase.Name(Extraction.Claims.ClaimKind.Responsibility)}'
-                   AND c.deleted_at IS NULL AND c.claimant_id IS NOT NULL),
-            chain(start, id, parent, depth) AS (
-                SELECT a.id, a.id, a.parent_id, 0 FROM actors a WHERE a.id IN (SELECT claimant_id FROM claimed)
-                 UNION ALL
-                SELECT chain.start, a.id, a.parent_id, chain.depth + 1 FROM chain JOIN actors a ON a.id = chain.parent WHERE chain.depth < 8)
-            SELECT x.event_id, e.key, r.article_id, r.quote, a.name,
-                   (SELECT ch.id FROM chain ch WHERE ch.start = a.id ORDER BY ch.depth DESC LIMIT 1)
-              FROM claimed x JOIN events e ON e.id = x.event_id JOIN actors a ON a.id = x.claimant_id
-              JOIN claim_reports r ON r.claim_id = x.claim_id
-             WHERE a.kind IN ('{SnakeCase.Name(Extraction.Recognition.ActorKind.ArmedGroup)}', '{SnakeCase.Name(Extraction.Recognition.ActorKind.GroupBranch)}', '{SnakeCase.Name(Extraction.Recognition.ActorKind.MediaArm)}')
-             ORDER BY x.event_id, r.article_id, r.start
-            """;
         var claims = new Dictionary<long, (string Key, List<ClaimOfResponsibility> Claims)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var groupKinds = $"""
+            '{SnakeCase.Name(Extraction.Recognition.ActorKind.ArmedGroup)}', '{SnakeCase.Name(Extraction.Recognition.ActorKind.GroupBranch)}',
+            '{SnakeCase.Name(Extraction.Recognition.ActorKind.MediaArm)}'
+            """;
+        var responsibility = SnakeCase.Name(Extraction.Claims.ClaimKind.Responsibility);
+
+        // First who claims each event (a few rows an event): most events have one claimant or none, and their reports are
+        // never read.
+        command.CommandText = $"""
+            SELECT DISTINCT ce.event_id, c.claimant_id
+              FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN actors a ON a.id = c.claimant_id
+             WHERE ce.event_id IN (SELECT value FROM json_each($ids)) AND c.deleted_at IS NULL AND c.kind = '{responsibility}'
+               AND a.kind IN ({groupKinds})
+            """;
+        var claimants = new List<(long EventId, long ActorId)>();
+        using (var reader = command.ExecuteReader())
         {
-            var eventId = reader.GetInt64(0);
-            if (!claims.TryGetValue(eventId, out var entry))
+            while (reader.Read())
             {
-                claims[eventId] = entry = (reader.GetString(1), []);
+                claimants.Add((reader.GetInt64(0), reader.GetInt64(1)));
             }
-            entry.Claims.Add(new ClaimOfResponsibility(reader.GetInt64(2).ToString(CultureInfo.InvariantCulture), reader.GetString(4),
-                reader.GetInt64(5).ToString(CultureInfo.InvariantCulture), reader.GetString(3)));
+        }
+        if (claimants.Select(c => c.EventId).Distinct().Count() == claimants.Count)
+        {
+            return claims;
+        }
+
+        // Each claimant's family: up its parents (a branch's group, a media arm's group) to the top.
+        var parents = new Dictionary<long, long>();
+        command.CommandText = "SELECT id, parent_id FROM actors WHERE parent_id IS NOT NULL";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                parents[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
+        long Top(long actor)
+        {
+            for (var depth = 0; depth < 8 && parents.TryGetValue(actor, out var parent); depth++)
+            {
+                actor = parent;
+            }
+            return actor;
+        }
+
+        var contested = claimants.GroupBy(c => c.EventId).Where(g => g.Select(c => Top(c.ActorId)).Distinct().Skip(1).Any()).Select(g => g.Key).ToList();
+        if (contested.Count == 0)
+        {
+            return claims;
+        }
+
+        // Their reports, from the articles that report each contested event.
+        using var reports = command.Connection!.CreateCommand();
+        reports.Transaction = command.Transaction;
+        reports.Parameters.AddWithValue("$contested", SqlJson.Ids(contested));
+        reports.CommandText = $"""
+            SELECT er.event_id, e.key, r.article_id, r.quote, a.name, a.id
+              FROM (SELECT DISTINCT event_id, article_id FROM event_reports WHERE event_id IN (SELECT value FROM json_each($contested))) er
+              JOIN claim_reports r ON r.article_id = er.article_id
+              JOIN claim_events ce ON ce.claim_id = r.claim_id AND ce.event_id = er.event_id
+              JOIN claims c ON c.id = r.claim_id
+              JOIN actors a ON a.id = c.claimant_id
+              JOIN events e ON e.id = er.event_id
+             WHERE c.deleted_at IS NULL AND c.kind = '{responsibility}' AND a.kind IN ({groupKinds})
+             ORDER BY er.event_id, r.article_id, r.start
+            """;
+        using (var reader = reports.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var eventId = reader.GetInt64(0);
+                if (!claims.TryGetValue(eventId, out var entry))
+                {
+                    claims[eventId] = entry = (reader.GetString(1), []);
+                }
+                entry.Claims.Add(new ClaimOfResponsibility(reader.GetInt64(2).ToString(CultureInfo.InvariantCulture), reader.GetString(4),
+                    Top(reader.GetInt64(5)).ToString(CultureInfo.InvariantCulture), reader.GetString(3)));
+            }
         }
         return claims;
     }
