@@ -56,11 +56,11 @@ internal static class ReviewStore
     /// After a person changed claims (their reports, claimant, kind or event links): the events they are about are worked
     /// out again, since two parties claiming one event is one of its discrepancies.
     /// </summary>
-    public static void RecomputeEventsOfClaims(ClaimReviewDb db, IEnumerable<long> claimIds, IEnumerable<long>? alsoEvents = null)
+    public static void RecomputeEventsOfClaims(ClaimReviewDb db, IEnumerable<long> claimIds)
     {
         var ids = claimIds.Distinct().ToList();
         var events = db.ClaimEvents.Where(x => ids.Contains(x.ClaimId)).Select(x => x.EventId).Distinct().ToList();
-        RecomputeEvents(db, alsoEvents is null ? events : events.Concat(alsoEvents));
+        RecomputeEvents(db, events);
     }
 
     public static ChangeAuthorRef Author(ClaimReviewDb db) =>
